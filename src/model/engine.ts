@@ -1,0 +1,176 @@
+/**
+ * The projection, step by step in the order of ../shared/MODEL.md ("One projection year t").
+ * Written once against Arith<T> so the exact run (decimals) and Monte Carlo draws (floats) share it.
+ */
+import type { Arith } from './arith.js';
+import type { Plan } from './plan.js';
+
+export interface LineTrace<T> {
+  /** f_{i,t}: the cost-growth factor. */
+  factor: T[];
+  /** K after step 2 (need grown by its factor), before shifts; for a cut line, U (its uncut path). */
+  grown: T[];
+  /** Need moved in by shifts in year t (ρ × M_t). */
+  shiftedIn: T[];
+  /** Need moved out by shifts in year t (M_{t−L}). */
+  shiftedOut: T[];
+  /** Growth diverted to this line in year t. */
+  diverted: T[];
+  /** K: the cost of meeting demand. */
+  need: T[];
+  /** S: what the ICB pays. */
+  spend: T[];
+  /** G = K − S: pressure left with the provider (flat-cash lines only). */
+  gap: T[];
+}
+
+export interface Projection<T> {
+  plan: Plan<T>;
+  allocation: T[];
+  /** ΔR_t = R_t − R_{t−1} (zero in the base year). */
+  allocationGrowth: T[];
+  income: T[];
+  /** M_t for each shift, by shift then year. */
+  moved: T[][];
+  /** D_t for each diversion, by diversion then year. */
+  diverted: T[][];
+  lines: LineTrace<T>[];
+  spend: T[];
+  gap: T[];
+  surplus: T[];
+  /** Figures the user should look at: negative need, a line funded below zero. */
+  warnings: string[];
+}
+
+export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
+  const { n, lines } = plan;
+  const zeros = (): T[] => new Array<T>(n + 1).fill(A.zero);
+  const trace: LineTrace<T>[] = lines.map((l) => ({
+    factor: zeros(),
+    grown: [l.spend0, ...new Array<T>(n).fill(A.zero)],
+    shiftedIn: zeros(),
+    shiftedOut: zeros(),
+    diverted: zeros(),
+    need: [l.spend0, ...new Array<T>(n).fill(A.zero)],
+    spend: [l.spend0, ...new Array<T>(n).fill(A.zero)],
+    gap: zeros(),
+  }));
+  const allocation = [plan.r0];
+  const allocationGrowth = [A.zero];
+  const income = [A.money(A.add(plan.r0, plan.nonRecurrent[0]!))];
+  const moved = plan.shifts.map(() => zeros());
+  const diverted = plan.diversions.map(() => zeros());
+  const warnings: string[] = [];
+
+  for (let t = 1; t <= n; t++) {
+    // 1. Allocation.
+    const r = A.money(A.mul(allocation[t - 1]!, A.add(A.one, plan.growth[t]!)));
+    allocation.push(r);
+    const dR = A.sub(r, allocation[t - 1]!);
+    allocationGrowth.push(dR);
+    income.push(A.add(r, plan.nonRecurrent[t]!));
+
+    // 2. Need grows by inflation × demand × (1 − efficiency × delivery). A cut line grows its uncut path.
+    lines.forEach((l, i) => {
+      const tr = trace[i]!;
+      const f = A.mul(
+        A.mul(A.add(A.one, l.inflation[t]!), A.add(A.one, l.demand[t]!)),
+        A.sub(A.one, A.mul(l.efficiency[t]!, l.delivery[t]!)),
+      );
+      tr.factor[t] = f;
+      const previous = l.cut ? tr.grown[t - 1]! : tr.need[t - 1]!;
+      tr.grown[t] = A.money(A.mul(previous, f));
+      tr.need[t] = tr.grown[t]!;
+    });
+
+    // 3. Shifts: every M_t is taken from need after step 2, before any shift moves anything.
+    plan.shifts.forEach((s, k) => {
+      moved[k]![t] = A.money(A.mul(s.share[t]!, trace[s.from]!.grown[t]!));
+    });
+    plan.shifts.forEach((s, k) => {
+      const into = A.money(A.mul(s.costRatio, moved[k]![t]!));
+      const to = trace[s.to]!;
+      to.shiftedIn[t] = A.add(to.shiftedIn[t]!, into);
+      to.need[t] = A.add(to.need[t]!, into);
+      if (t - s.lag >= 1) {
+        const out = moved[k]![t - s.lag]!;
+        const from = trace[s.from]!;
+        from.shiftedOut[t] = A.add(from.shiftedOut[t]!, out);
+        from.need[t] = A.sub(from.need[t]!, out);
+      }
+    });
+
+    // 4. Funded spend: in full, held to an uplift (flat cash), or cut (running costs).
+    lines.forEach((l, i) => {
+      const tr = trace[i]!;
+      if (l.uplift) {
+        tr.spend[t] = A.money(A.mul(tr.spend[t - 1]!, A.add(A.one, l.uplift[t]!)));
+        tr.gap[t] = A.sub(tr.need[t]!, tr.spend[t]!);
+      } else if (l.cut) {
+        const phase = t >= l.cut.byIndex ? A.one : A.div(A.int(t), A.int(l.cut.byIndex));
+        tr.spend[t] = A.money(A.mul(tr.grown[t]!, A.sub(A.one, A.mul(l.cut.rate, phase))));
+        tr.need[t] = tr.spend[t]!;
+      } else {
+        tr.spend[t] = tr.need[t]!;
+      }
+    });
+
+    // 5. Diversion of allocation growth, split to the penny by largest remainder.
+    plan.diversions.forEach((d, k) => {
+      const growth = A.cmp(dR, A.zero) > 0 ? dR : A.zero;
+      const total = A.money(A.mul(d.share, growth));
+      diverted[k]![t] = total;
+      const parts = splitByLargestRemainder(A, total, d.targets.map((x) => x.weight));
+      d.targets.forEach((target, j) => {
+        const tr = trace[target.line]!;
+        tr.diverted[t] = A.add(tr.diverted[t]!, parts[j]!);
+        tr.need[t] = A.add(tr.need[t]!, parts[j]!);
+        tr.spend[t] = A.add(tr.spend[t]!, parts[j]!);
+      });
+    });
+
+    lines.forEach((l, i) => {
+      if (A.cmp(trace[i]!.need[t]!, A.zero) < 0) {
+        warnings.push(`${plan.labels[t]}: the need on line \`${l.name}\` is negative: shifts move out more than it has`);
+      }
+    });
+  }
+
+  // 6. Totals are sums of the rounded parts, so they reconcile to the penny.
+  const spend: T[] = [];
+  const gap: T[] = [];
+  const surplus: T[] = [];
+  for (let t = 0; t <= n; t++) {
+    let s = A.zero;
+    let g = A.zero;
+    for (const tr of trace) {
+      s = A.add(s, tr.spend[t]!);
+      g = A.add(g, tr.gap[t]!);
+    }
+    spend.push(s);
+    gap.push(g);
+    surplus.push(A.sub(income[t]!, s));
+  }
+
+  return { plan, allocation, allocationGrowth, income, moved, diverted, lines: trace, spend, gap, surplus, warnings };
+}
+
+/**
+ * Splits `total` (whole pennies) by weights summing to one: each part is rounded down to the penny,
+ * then the pennies left over go one each to the largest remainders, ties to the first listed.
+ */
+export function splitByLargestRemainder<T>(A: Arith<T>, total: T, weights: readonly T[]): T[] {
+  const raw = weights.map((w) => A.mul(total, w));
+  const parts = raw.map((x) => A.floorMoney(x));
+  let allotted = A.zero;
+  for (const p of parts) allotted = A.add(allotted, p);
+  const left = A.pennies(A.sub(total, allotted));
+  const order = raw
+    .map((x, i) => ({ i, remainder: A.sub(x, parts[i]!) }))
+    .sort((a, b) => A.cmp(b.remainder, a.remainder) || a.i - b.i);
+  for (let k = 0; k < left && order.length > 0; k++) {
+    const i = order[k % order.length]!.i;
+    parts[i] = A.add(parts[i]!, A.penny);
+  }
+  return parts;
+}

@@ -1,0 +1,117 @@
+/**
+ * Turns zod's issues into one plain-English problem per mistake, each with the path of the
+ * offending key or value so the shell can point at its line and column.
+ */
+import type { z } from 'zod';
+import { didYouMeanSuffix } from './suggest.js';
+
+export interface Problem {
+  path: PropertyKey[];
+  message: string;
+  /** Point at the key (an unknown key) rather than its value. */
+  at: 'key' | 'value';
+}
+
+type Issue = z.core.$ZodIssue;
+const KNOWN = '\u0000known:';
+
+/** Pass to safeParse: gives the messages that need the schema or the input to be helpful. */
+export const errorMap: z.core.$ZodErrorMap = (iss) => {
+  if (iss.code === 'unrecognized_keys') {
+    const shape = (iss.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape ?? {};
+    return KNOWN + JSON.stringify(Object.keys(shape));
+  }
+  if (iss.code === 'invalid_union' && 'discriminator' in iss && iss.discriminator !== undefined) {
+    const options = ((iss as { options?: unknown[] }).options ?? []).map(String);
+    const input = iss.input as Record<string, unknown> | undefined;
+    const given = input && typeof input === 'object' ? input[iss.discriminator] : undefined;
+    if (given === undefined) return `missing \`${iss.discriminator}\`: one of ${options.map((o) => `\`${o}\``).join(', ')}`;
+    return `unknown ${iss.discriminator} \`${String(given)}\`${didYouMeanSuffix(String(given), options)} (expected one of ${options
+      .map((o) => `\`${o}\``)
+      .join(', ')})`;
+  }
+  if (iss.code === 'invalid_type') {
+    if (iss.input === undefined) return `missing required key`;
+    return `expected ${article(iss.expected)}${gotWhat(iss.input)}`;
+  }
+  if (iss.code === 'invalid_value' && 'values' in iss) {
+    const values = iss.values.map(String);
+    return `expected one of ${values.map((v) => `\`${v}\``).join(', ')}, got \`${String(iss.input)}\`${didYouMeanSuffix(
+      String(iss.input),
+      values,
+    )}`;
+  }
+  if (iss.code === 'invalid_union') {
+    const description = (iss.inst as { description?: string } | undefined)?.description;
+    if (description) return `expected ${description[0]?.toLowerCase()}${description.slice(1)}${gotWhat(iss.input)}`;
+  }
+  return undefined;
+};
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    object: 'a map of keys', record: 'a map of keys', array: 'a list', string: 'text', number: 'a number',
+    boolean: '`true` or `false`', tuple: 'a list',
+  };
+  return names[expected] ?? expected;
+}
+
+function gotWhat(input: unknown): string {
+  if (input === null) return ', got nothing (null)';
+  if (Array.isArray(input)) return ', got a list';
+  if (typeof input === 'object') return ', got a map';
+  if (typeof input === 'boolean') return `, got \`${input}\``;
+  return input === undefined ? '' : `, got \`${String(input)}\``;
+}
+
+/** Everything wrong, one problem each; union failures report only the branch the user meant. */
+export function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): Problem[] {
+  return issues.flatMap((iss) => describeIssue(iss, prefix));
+}
+
+function describeIssue(iss: Issue, prefix: PropertyKey[]): Problem[] {
+  const path = [...prefix, ...iss.path];
+  if (iss.code === 'unrecognized_keys') {
+    const known: string[] = iss.message.startsWith(KNOWN) ? JSON.parse(iss.message.slice(KNOWN.length)) : [];
+    return iss.keys.map((key) => ({
+      path: [...path, key],
+      message: `unknown key \`${key}\`${didYouMeanSuffix(key, known)}${
+        known.length > 0 && !didYouMeanSuffix(key, known) ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : ''
+      }`,
+      at: 'key' as const,
+    }));
+  }
+  if (iss.code === 'invalid_union' && iss.errors.length > 0) {
+    const branch = bestBranch(iss.errors);
+    if (branch) return describeIssues(branch, path);
+  }
+  if (iss.code === 'invalid_key') return describeIssues(iss.issues, path).map((p) => ({ ...p, at: 'key' as const }));
+  if (iss.code === 'invalid_element') return describeIssues(iss.issues, path);
+  return [{ path, message: iss.message, at: 'value' }];
+}
+
+/**
+ * The branch of a union the user most likely meant: the one that got furthest into the input.
+ * When every branch failed on the input's type alone, the union's own message says what fits.
+ */
+function bestBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] | undefined {
+  let best: readonly Issue[] | undefined;
+  let bestScore = -Infinity;
+  for (const branch of branches) {
+    const score = Math.max(...branch.map(depthScore));
+    if (score > bestScore || (score === bestScore && best !== undefined && branch.length < best.length)) {
+      best = branch;
+      bestScore = score;
+    }
+  }
+  return bestScore <= 0 ? undefined : best;
+}
+
+function depthScore(iss: Issue): number {
+  if (iss.code === 'invalid_union' && iss.errors.length > 0) {
+    const inner = iss.errors.map((b) => Math.max(...b.map(depthScore)));
+    return iss.path.length * 2 + Math.max(...inner);
+  }
+  const rootTypeMismatch = iss.code === 'invalid_type' && iss.path.length === 0;
+  return rootTypeMismatch ? 0 : iss.path.length * 2 + 1;
+}

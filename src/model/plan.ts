@@ -1,0 +1,155 @@
+/**
+ * A validated scenario resolved into per-year numbers: the engine's only input. Resolving through
+ * a sampler is what lets one engine serve both the exact central run and Monte Carlo draws.
+ */
+import type { Arith } from './arith.js';
+import type { Dec } from './decimal.js';
+import { DEFAULT_CARE_SHIFT, type RateSeriesSpec, type RateSpec, type ScenarioSpec } from './schema.js';
+import { yearLabels, yearStart } from './years.js';
+import { PENNY_PLACES } from './units.js';
+
+export interface PlanLine<T> {
+  name: string;
+  category: string;
+  /** Counted as care closer to home. */
+  care: boolean;
+  spend0: T;
+  /** Index t = 1..N; index 0 is unused (the base year is given, not projected). */
+  inflation: T[];
+  demand: T[];
+  efficiency: T[];
+  delivery: T[];
+  /** Set for a flat-cash line: its uplift per year. */
+  uplift?: T[];
+  /** Set for a running-cost line: the full cut and the index of the year it is reached. */
+  cut?: { rate: T; byIndex: number };
+}
+
+export interface PlanShift<T> {
+  from: number;
+  to: number;
+  share: T[];
+  costRatio: T;
+  lag: number;
+}
+
+export interface PlanDiversion<T> {
+  share: T;
+  targets: { line: number; weight: T }[];
+}
+
+export interface Plan<T> {
+  labels: string[];
+  /** Number of projection years. */
+  n: number;
+  pennyPlaces: number;
+  r0: T;
+  growth: T[];
+  nonRecurrent: T[];
+  lines: PlanLine<T>[];
+  shifts: PlanShift<T>[];
+  diversions: PlanDiversion<T>[];
+}
+
+/** Gives a number for a rate spec in projection year t (1..N), or for a year-less rate (t = 0). */
+export type Sampler<T> = (spec: RateSpec, t: number) => T;
+
+export function centralValue(spec: RateSpec): Dec {
+  switch (spec.kind) {
+    case 'fixed':
+      return spec.value;
+    case 'normal':
+      return spec.mean;
+    case 'triangular':
+      return spec.mode;
+    case 'uniform':
+      return spec.min.plus(spec.max).dividedBy(2);
+  }
+}
+
+export function centralSampler<T>(arith: Arith<T>): Sampler<T> {
+  return (spec) => arith.of(centralValue(spec));
+}
+
+/** The rate spec a series gives for projection year t (validation guarantees it exists). */
+export function seriesSpec(series: RateSeriesSpec, t: number, labels: readonly string[]): RateSpec {
+  const spec =
+    series.kind === 'one' ? series.rate : series.kind === 'list' ? series.rates[t - 1] : series.byYear[labels[t] as string];
+  if (spec === undefined) throw new Error(`internal: no rate for year index ${t} (validation should have caught it)`);
+  return spec;
+}
+
+export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sampler<T>): Plan<T> {
+  const labels = yearLabels(spec.base_year, spec.years);
+  const n = spec.years;
+  const perYear = (series: RateSeriesSpec | undefined, fallback: T): T[] => {
+    const out: T[] = [arith.zero];
+    for (let t = 1; t <= n; t++) out.push(series ? sample(seriesSpec(series, t, labels), t) : fallback);
+    return out;
+  };
+  const careCategories: readonly string[] = spec.care_shift?.categories ?? DEFAULT_CARE_SHIFT;
+  const a = spec.assumptions ?? {};
+  const names = Object.keys(spec.lines);
+  const index = (name: string): number => names.indexOf(name);
+
+  const lines: PlanLine<T>[] = names.map((name) => {
+    const l = spec.lines[name]!;
+    return {
+      name,
+      category: l.category,
+      care: careCategories.includes(l.category),
+      spend0: arith.of(l.spend),
+      inflation: perYear(l.inflation ?? a.inflation, arith.zero),
+      demand: perYear(l.demand ?? a.demand, arith.zero),
+      efficiency: perYear(l.efficiency ?? a.efficiency, arith.zero),
+      delivery: perYear(l.efficiency_delivery ?? a.efficiency_delivery, arith.one),
+    };
+  });
+
+  const shifts: PlanShift<T>[] = [];
+  const diversions: PlanDiversion<T>[] = [];
+  for (const p of spec.policies ?? []) {
+    switch (p.type) {
+      case 'flat_cash': {
+        const line = lines[index(p.line)]!;
+        line.uplift = p.uplift === 'inflation' ? line.inflation : perYear(p.uplift, arith.zero);
+        break;
+      }
+      case 'running_cost_cut':
+        lines[index(p.line)]!.cut = { rate: sample(p.cut, 0), byIndex: yearStart(p.by) - yearStart(spec.base_year) };
+        break;
+      case 'shift_activity':
+        shifts.push({
+          from: index(p.from),
+          to: index(p.to),
+          share: perYear(p.share, arith.zero),
+          costRatio: sample(p.cost_ratio, 0),
+          lag: p.lag,
+        });
+        break;
+      case 'divert_growth':
+        diversions.push({
+          share: sample(p.share, 0),
+          targets: Object.entries(p.to).map(([name, w]) => ({ line: index(name), weight: arith.of(w) })),
+        });
+        break;
+    }
+  }
+
+  const nonRecurrent = labels.map((label) => {
+    const v = spec.allocation.non_recurrent?.[label];
+    return v === undefined ? arith.zero : arith.money(arith.of(v));
+  });
+
+  return {
+    labels,
+    n,
+    pennyPlaces: PENNY_PLACES[spec.units],
+    r0: arith.money(arith.of(spec.allocation.recurrent)),
+    growth: perYear(spec.allocation.growth, arith.zero),
+    nonRecurrent,
+    lines,
+    shifts,
+    diversions,
+  };
+}

@@ -1,0 +1,55 @@
+/** The core's front door: untrusted data in, a validated scenario, then its exact projection. */
+import { exactArith } from './arith.js';
+import type { Dec } from './decimal.js';
+import { project, type Projection } from './engine.js';
+import { describeIssues, errorMap, type Problem } from './issues.js';
+import { computeMetrics } from './metrics.js';
+import { buildPlan, centralSampler, type Plan } from './plan.js';
+import { Scenario, type ScenarioSpec } from './schema.js';
+import { PENNY_PLACES, type Units } from './units.js';
+import { validateScenario } from './validate.js';
+
+export interface YearResult {
+  year: string;
+  metrics: Record<string, Dec>;
+}
+
+export interface RunResult {
+  scenario: string;
+  units: Units;
+  lines: { name: string; category: string; label: string }[];
+  years: YearResult[];
+  warnings: string[];
+  projection: Projection<Dec>;
+  spec: ScenarioSpec;
+}
+
+export type Parsed = { ok: true; spec: ScenarioSpec } | { ok: false; problems: Problem[] };
+
+export function parseScenario(data: unknown): Parsed {
+  const parsed = Scenario.safeParse(data, { error: errorMap });
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+  const problems = validateScenario(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, spec: parsed.data };
+}
+
+export function exactPlan(spec: ScenarioSpec): Plan<Dec> {
+  const arith = exactArith(PENNY_PLACES[spec.units]);
+  return buildPlan(spec, arith, centralSampler(arith));
+}
+
+/** The plain (central-value) run of a validated scenario. */
+export function runScenario(spec: ScenarioSpec, fallbackName = 'scenario'): RunResult {
+  const arith = exactArith(PENNY_PLACES[spec.units]);
+  const projection = project(buildPlan(spec, arith, centralSampler(arith)), arith);
+  const metrics = computeMetrics(projection, arith);
+  return {
+    scenario: spec.name ?? fallbackName,
+    units: spec.units,
+    lines: Object.entries(spec.lines).map(([name, l]) => ({ name, category: l.category, label: l.label ?? name })),
+    years: projection.plan.labels.map((year, t) => ({ year, metrics: Object.fromEntries(metrics[t]!) })),
+    warnings: projection.warnings,
+    projection,
+    spec,
+  };
+}

@@ -1,0 +1,285 @@
+/**
+ * The scenario format (../shared/MODEL.md, "Inputs"), as zod schemas that are the single source of
+ * the scenario's types and of its JSON Schema. Numbers arrive as their source text (the loader never
+ * turns them into binary floats) and are turned into decimals here.
+ */
+import { z } from 'zod';
+import { Dec } from './decimal.js';
+import { UNITS } from './units.js';
+import { isYearLabel, suggestYear } from './years.js';
+
+const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const LINE_NAME = /^[a-z][a-z0-9_]*$/;
+
+export const CATEGORIES = [
+  'acute', 'community', 'primary', 'mental_health', 'prevention', 'social_care', 'running', 'other',
+] as const;
+export const DEFAULT_CARE_SHIFT = ['community', 'primary', 'prevention'] as const;
+
+/** What a YAML number scalar or a quoted number looks like before it is read. */
+const numberInput = z.union([z.number(), z.string()]);
+
+function pctHint(text: string): string {
+  const n = new Dec(text);
+  if (!n.isZero() && n.abs().lessThan(1)) {
+    return `write \`${n.times(100).toFixed()}%\` (if ${text} is a fraction) or \`${text}%\``;
+  }
+  return `write \`${text}%\``;
+}
+
+export const Money = numberInput
+  .transform((v, ctx) => {
+    const text = String(v).trim();
+    if (!NUMBER_TEXT.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected an amount of money (a plain number in the scenario's units, like \`1250.5\`), got \`${text}\``,
+      });
+      return z.NEVER;
+    }
+    return new Dec(text);
+  })
+  .describe("An amount of money in the scenario's units, e.g. 1250.5");
+
+export const NonNegativeMoney = Money.refine((d) => !d.isNegative(), {
+  message: 'expected an amount of money of zero or more',
+});
+
+/** A rate as text with a per cent sign, e.g. `2.5%`, as a decimal fraction (0.025). */
+export const RateText = z
+  .string({ error: (iss) => `expected a rate with a per cent sign, like \`2.5%\`${gotSuffix(iss.input)}` })
+  .regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%$/, {
+    error: (iss) => {
+      const text = String(iss.input).trim();
+      return NUMBER_TEXT.test(text)
+        ? `rates are written with a per cent sign: ${pctHint(text)}`
+        : `expected a rate with a per cent sign, like \`2.5%\`, got \`${text}\``;
+    },
+  })
+  .transform((text) => new Dec(text.trim().slice(0, -1).trim()).dividedBy(100))
+  .describe('A rate with a per cent sign, e.g. 2.5%');
+
+function gotSuffix(input: unknown): string {
+  if (Array.isArray(input)) return ', got a list';
+  if (input !== null && typeof input === 'object') return ', got a map';
+  return input === undefined ? '' : `, got \`${String(input)}\``;
+}
+
+const Per = z
+  .enum(['draw', 'year'])
+  .default('draw')
+  .describe('draw: one sample per draw used in every year; year: a fresh sample each year');
+
+const NormalDist = z
+  .strictObject({ normal: z.tuple([RateText, RateText]).describe('[mean, standard deviation]'), per: Per })
+  .refine((d) => !d.normal[1].isNegative(), { message: 'a standard deviation cannot be negative', path: ['normal', 1] })
+  .transform((d) => ({ kind: 'normal' as const, mean: d.normal[0], sd: d.normal[1], per: d.per }))
+  .describe('A normal distribution {normal: [mean, sd]}; a plain run uses the mean');
+
+const TriangularDist = z
+  .strictObject({ triangular: z.tuple([RateText, RateText, RateText]).describe('[min, mode, max]'), per: Per })
+  .refine(({ triangular: [a, m, b] }) => a.lte(m) && m.lte(b), {
+    message: 'a triangular distribution needs min ≤ mode ≤ max',
+    path: ['triangular'],
+  })
+  .transform((d) => ({
+    kind: 'triangular' as const, min: d.triangular[0], mode: d.triangular[1], max: d.triangular[2], per: d.per,
+  }))
+  .describe('A triangular distribution {triangular: [min, mode, max]}; a plain run uses the mode');
+
+const UniformDist = z
+  .strictObject({ uniform: z.tuple([RateText, RateText]).describe('[min, max]'), per: Per })
+  .refine(({ uniform: [a, b] }) => a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] })
+  .transform((d) => ({ kind: 'uniform' as const, min: d.uniform[0], max: d.uniform[1], per: d.per }))
+  .describe('A uniform distribution {uniform: [min, max]}; a plain run uses the midpoint');
+
+/** A rate, or a distribution over it. */
+export const Rate = z
+  .union([RateText.transform((value) => ({ kind: 'fixed' as const, value })), NormalDist, TriangularDist, UniformDist])
+  .describe('A rate like 2.5%, or a distribution: {normal: [m, sd]}, {triangular: [min, mode, max]}, {uniform: [min, max]}');
+export type RateSpec = z.output<typeof Rate>;
+
+export const YearKey = z
+  .string()
+  .refine(isYearLabel, {
+    error: (iss) => {
+      const s = String(iss.input);
+      const y = suggestYear(s);
+      return `expected a financial year like \`2026/27\`, got \`${s}\`${y ? `: did you mean \`${y}\`?` : ''}`;
+    },
+  })
+  .describe('A financial year, April to March, written 2025/26');
+
+/** One rate for every year, a list with one per projection year, or a map from year to rate. */
+export const RateSeries = z
+  .union([
+    Rate.transform((rate) => ({ kind: 'one' as const, rate })),
+    z.array(Rate).transform((rates) => ({ kind: 'list' as const, rates })),
+    z.record(YearKey, Rate).transform((byYear) => ({ kind: 'map' as const, byYear })),
+  ])
+  .describe('One rate for all years, a list with one rate per projection year, or a map from year to rate');
+export type RateSeriesSpec = z.output<typeof RateSeries>;
+
+const Assumptions = {
+  inflation: RateSeries.optional().describe('Cost inflation (pay and prices) per year; default 0%'),
+  demand: RateSeries.optional().describe('Growth in activity needed (demography, acuity) per year; default 0%'),
+  efficiency: RateSeries.optional().describe('Cost-improvement (efficiency) requirement per year; default 0%'),
+  efficiency_delivery: RateSeries.optional().describe('Share of the efficiency actually achieved; default 100%'),
+};
+
+export const LineName = z
+  .string()
+  .regex(LINE_NAME, { message: 'line names are lower_snake_case: a lowercase letter, then letters, digits or _' })
+  .describe('A spending line name, e.g. acute');
+
+const Line = z
+  .strictObject({
+    category: z.enum(CATEGORIES).describe(`What kind of spend this is: ${CATEGORIES.join(', ')}`),
+    spend: NonNegativeMoney.describe('Base-year spend on this line'),
+    label: z.string().optional().describe('A display name for reports'),
+    ...Assumptions,
+  })
+  .describe("One of the ICB's spending lines; inflation/demand/efficiency here override the defaults");
+
+const PolicyName = z.string().optional().describe('An optional label for this policy in reports');
+
+const FlatCash = z
+  .strictObject({
+    type: z.literal('flat_cash'),
+    name: PolicyName,
+    line: LineName.describe('The line held to the uplift'),
+    uplift: z
+      .union([z.literal('inflation'), RateSeries])
+      .default({ kind: 'one', rate: { kind: 'fixed', value: new Dec(0) } } as never)
+      .describe('The uplift the line gets each year: a rate (default 0%, flat cash) or `inflation` (flat real)'),
+  })
+  .describe('Hold a line (usually acute contracts) to an uplift; what need exceeds it is the provider gap');
+
+const DivertGrowth = z
+  .strictObject({
+    type: z.literal('divert_growth'),
+    name: PolicyName,
+    share: Rate.describe('Share of each year\'s allocation growth diverted'),
+    to: z.record(LineName, RateText).describe('Target lines and their weights, which sum to 100%'),
+  })
+  .describe('Send a share of each year\'s allocation growth to chosen lines, on top of their need');
+
+const RunningCostCut = z
+  .strictObject({
+    type: z.literal('running_cost_cut'),
+    name: PolicyName,
+    line: LineName.describe('The running-cost line'),
+    cut: Rate.describe('The cut, e.g. 30%, reached in full by the year `by`'),
+    by: YearKey.describe('The year by which the full cut is in place; phased in evenly before it'),
+  })
+  .describe('Cut a running-cost line by a share of its uncut path, phased in evenly by a year');
+
+const ShiftActivity = z
+  .strictObject({
+    type: z.literal('shift_activity'),
+    name: PolicyName,
+    from: LineName.describe('The line activity moves out of (e.g. acute)'),
+    to: LineName.describe('The line activity moves into (e.g. community)'),
+    share: RateSeries.describe("Share of the source line's need moved each year"),
+    cost_ratio: Rate.describe('Cost of the moved activity in its new setting, relative to the old (e.g. 70%)'),
+    lag: z
+      .union([z.number(), z.string()])
+      .default('0')
+      .transform((v, ctx) => {
+        const text = String(v);
+        if (!/^\d+$/.test(text)) {
+          ctx.addIssue({ code: 'custom', message: `lag is a whole number of years (0 or more), got \`${text}\`` });
+          return z.NEVER;
+        }
+        return Number(text);
+      })
+      .describe('Whole years before the source line\'s need falls (the double-running period)'),
+  })
+  .describe('The left shift: move activity from one line to another, paying for it before it saves');
+
+export const Policy = z
+  .discriminatedUnion('type', [FlatCash, DivertGrowth, RunningCostCut, ShiftActivity])
+  .describe('A policy lever: flat_cash, divert_growth, running_cost_cut or shift_activity');
+export type PolicySpec = z.output<typeof Policy>;
+export const POLICY_TYPES = ['flat_cash', 'divert_growth', 'running_cost_cut', 'shift_activity'] as const;
+
+/** A check's limit: money, a rate, or the name of a rate metric (allocation_growth). */
+const Bound = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx) => {
+    const text = String(v).trim();
+    if (text === 'allocation_growth') return { kind: 'metric' as const, metric: 'allocation_growth' as const };
+    const pct = /^(.*?)\s*%$/.exec(text);
+    if (pct && NUMBER_TEXT.test(pct[1] ?? '')) return { kind: 'rate' as const, value: new Dec(pct[1] as string).dividedBy(100) };
+    if (NUMBER_TEXT.test(text)) return { kind: 'money' as const, value: new Dec(text) };
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a limit: money (\`0\`), a rate (\`25%\`) or \`allocation_growth\`, got \`${text}\``,
+    });
+    return z.NEVER;
+  })
+  .describe('Money (e.g. 0), a rate (e.g. 25%) or allocation_growth');
+export type BoundSpec = z.output<typeof Bound>;
+
+export const Check = z
+  .strictObject({
+    name: z.string().describe('What the rule is called in reports'),
+    metric: z.string().describe('A metric name, e.g. icb_surplus or growth.mental_health'),
+    min: Bound.optional().describe('The figure must be at least this'),
+    max: Bound.optional().describe('The figure must be at most this'),
+    year: YearKey.optional().describe('The one year the rule applies to'),
+    each_year: z.boolean().optional().describe('Apply the rule in every year that reports the metric'),
+  })
+  .describe('A rule the plan must meet');
+export type CheckSpec = z.output<typeof Check>;
+
+const Years = z
+  .union([z.number(), z.string()])
+  .transform((v, ctx) => {
+    const text = String(v).trim();
+    const n = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!(n >= 1 && n <= 15)) {
+      ctx.addIssue({ code: 'custom', message: `years is a whole number of projection years from 1 to 15, got \`${text}\`` });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .describe('How many years to project after the base year (1 to 15)');
+
+export const Scenario = z
+  .strictObject({
+    name: z.string().optional().describe('The scenario\'s name in reports (default: the file name)'),
+    description: z.string().optional().describe('What question this scenario answers'),
+    extends: z.string().optional().describe('A base scenario file (relative path) whose keys this one overrides'),
+    units: z.enum(UNITS).default('£m').describe('The units every amount of money is written in: £, £k or £m'),
+    base_year: YearKey.describe('The year whose figures are given, not projected'),
+    years: Years,
+    allocation: z
+      .strictObject({
+        recurrent: NonNegativeMoney.describe('Base-year recurrent allocation'),
+        growth: RateSeries.describe('Recurrent allocation growth per projection year'),
+        non_recurrent: z
+          .record(YearKey, Money)
+          .optional()
+          .describe('One-off funding by year; it does not compound'),
+      })
+      .describe("The ICB's funding"),
+    assumptions: z.strictObject(Assumptions).optional().describe('Default cost drivers for every line'),
+    lines: z
+      .record(LineName, Line)
+      .refine((r) => Object.keys(r).length > 0, { message: 'a scenario needs at least one spending line' })
+      .describe("The ICB's spending lines, by name"),
+    policies: z.array(Policy).optional().describe('Policy levers, applied in the order of MODEL.md'),
+    care_shift: z
+      .strictObject({
+        categories: z.array(z.enum(CATEGORIES)).optional().describe('Categories counted as care closer to home'),
+        target: RateText.optional().describe('The care-shift share the plan aims for by the final year'),
+      })
+      .optional()
+      .describe('What counts as care closer to home'),
+    checks: z.array(Check).optional().describe('Rules the plan must meet'),
+  })
+  .describe('An icbsim scenario: one ICB plan over a multi-year period');
+
+export type ScenarioInput = z.input<typeof Scenario>;
+export type ScenarioSpec = z.output<typeof Scenario>;

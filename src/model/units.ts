@@ -1,0 +1,11 @@
+import { Dec } from './decimal.js';
+
+export const UNITS = ['£', '£k', '£m'] as const;
+export type Units = (typeof UNITS)[number];
+
+/** Decimal places that make one penny in each unit: £0.01, £k 0.00001, £m 0.00000001. */
+export const PENNY_PLACES: Record<Units, number> = { '£': 2, '£k': 5, '£m': 8 };
+
+export function pennyOf(units: Units): Dec {
+  return new Dec(1).dividedBy(new Dec(10).pow(PENNY_PLACES[units]));
+}

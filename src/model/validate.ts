@@ -1,0 +1,144 @@
+/**
+ * The rules of MODEL.md that a schema cannot see on its own: they tie one part of a scenario to
+ * another (years inside the period, known line names, weights that sum to 100%, ...).
+ */
+import { Dec } from './decimal.js';
+import type { Problem } from './issues.js';
+import { HEADLINE_METRICS, lineMetricDefs, type MetricDef } from './metrics.js';
+import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
+import { closest, didYouMeanSuffix } from './suggest.js';
+import { yearLabels } from './years.js';
+
+export function validateScenario(s: ScenarioSpec): Problem[] {
+  const problems: Problem[] = [];
+  const fail = (path: PropertyKey[], message: string, at: 'key' | 'value' = 'value') =>
+    problems.push({ path, message, at });
+  const labels = yearLabels(s.base_year, s.years);
+  const projection = labels.slice(1);
+  const period = `${labels[0]} to ${labels[labels.length - 1]}`;
+  const lineNames = Object.keys(s.lines);
+
+  const checkSeries = (series: RateSeriesSpec | undefined, path: PropertyKey[]) => {
+    if (!series) return;
+    if (series.kind === 'list' && series.rates.length !== s.years) {
+      fail(path, `expected ${s.years} rates, one per projection year (${projection.join(', ')}), got ${series.rates.length}`);
+    }
+    if (series.kind === 'map') {
+      for (const year of Object.keys(series.byYear)) {
+        if (!projection.includes(year)) {
+          fail([...path, year], `${year} is not a projection year: they run ${projection[0]} to ${projection.at(-1)}`, 'key');
+        }
+      }
+      const missing = projection.filter((y) => !(y in series.byYear));
+      if (missing.length > 0) fail(path, `missing ${missing.length === 1 ? 'a rate for' : 'rates for'} ${missing.join(', ')}`);
+    }
+  };
+  const lineRef = (name: string, path: PropertyKey[]): boolean => {
+    if (lineNames.includes(name)) return true;
+    fail(path, `no line named \`${name}\`${didYouMeanSuffix(name, lineNames)} (lines: ${lineNames.join(', ')})`);
+    return false;
+  };
+  const between = (rate: RateSpec, lo: number, hi: number, path: PropertyKey[], what: string) => {
+    const values = rate.kind === 'fixed' ? [rate.value] : rate.kind === 'normal' ? [rate.mean] : [rate.min, rate.max];
+    if (values.some((v) => v.lt(lo) || v.gt(hi))) fail(path, `${what} must be between ${lo * 100}% and ${hi * 100}%`);
+  };
+
+  checkSeries(s.allocation.growth, ['allocation', 'growth']);
+  for (const year of Object.keys(s.allocation.non_recurrent ?? {})) {
+    if (!labels.includes(year)) fail(['allocation', 'non_recurrent', year], `${year} is outside the period ${period}`, 'key');
+  }
+  const assumptionKeys = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
+  for (const key of assumptionKeys) checkSeries(s.assumptions?.[key], ['assumptions', key]);
+  for (const [name, line] of Object.entries(s.lines)) {
+    for (const key of assumptionKeys) checkSeries(line[key], ['lines', name, key]);
+  }
+
+  const flatCash = new Set<string>();
+  const cut = new Set<string>();
+  const policies = s.policies ?? [];
+  let divertedShare = new Dec(0);
+  policies.forEach((p, k) => {
+    const at = (...rest: PropertyKey[]) => ['policies', k, ...rest];
+    switch (p.type) {
+      case 'flat_cash':
+        if (lineRef(p.line, at('line'))) {
+          if (flatCash.has(p.line)) fail(at('line'), `line \`${p.line}\` already has a flat_cash policy`);
+          flatCash.add(p.line);
+        }
+        if (p.uplift !== 'inflation') checkSeries(p.uplift, at('uplift'));
+        break;
+      case 'running_cost_cut':
+        if (lineRef(p.line, at('line'))) {
+          if (cut.has(p.line)) fail(at('line'), `line \`${p.line}\` already has a running_cost_cut policy`);
+          cut.add(p.line);
+        }
+        between(p.cut, 0, 1, at('cut'), 'a cut');
+        if (!projection.includes(p.by)) fail(at('by'), `${p.by} is not a projection year: they run ${projection[0]} to ${projection.at(-1)}`);
+        break;
+      case 'shift_activity':
+        lineRef(p.from, at('from'));
+        lineRef(p.to, at('to'));
+        if (p.from === p.to) fail(at('to'), 'a shift needs two different lines');
+        checkSeries(p.share, at('share'));
+        break;
+      case 'divert_growth': {
+        between(p.share, 0, 1, at('share'), 'the share of growth diverted');
+        if (p.share.kind === 'fixed') divertedShare = divertedShare.plus(p.share.value);
+        let total = new Dec(0);
+        for (const [name, weight] of Object.entries(p.to)) {
+          lineRef(name, at('to', name));
+          total = total.plus(weight);
+        }
+        if (Object.keys(p.to).length === 0) fail(at('to'), 'a diversion needs at least one target line');
+        else if (!total.equals(1)) fail(at('to'), `the weights must sum to 100%, they sum to ${total.times(100).toFixed()}%`);
+        break;
+      }
+    }
+  });
+  if (divertedShare.gt(1)) fail(['policies'], `the divert_growth policies together divert ${divertedShare.times(100).toFixed()}% of growth: at most 100%`);
+
+  // Lines the contract keeps out of other policies' reach.
+  policies.forEach((p, k) => {
+    if (p.type === 'flat_cash' && cut.has(p.line)) {
+      fail(['policies', k, 'line'], `line \`${p.line}\` has a running_cost_cut: it cannot also be held to flat cash`);
+    }
+    if (p.type === 'shift_activity') {
+      for (const end of ['from', 'to'] as const) {
+        if (cut.has(p[end])) fail(['policies', k, end], `line \`${p[end]}\` has a running_cost_cut: it cannot be the ${end === 'from' ? 'source' : 'target'} of a shift`);
+      }
+    }
+    if (p.type === 'divert_growth') {
+      for (const name of Object.keys(p.to)) {
+        if (flatCash.has(name)) fail(['policies', k, 'to', name], `line \`${name}\` is held to flat cash: growth cannot be diverted into it`, 'key');
+        if (cut.has(name)) fail(['policies', k, 'to', name], `line \`${name}\` has a running_cost_cut: growth cannot be diverted into it`, 'key');
+      }
+    }
+  });
+
+  const categories = s.care_shift?.categories;
+  if (categories && new Set(categories).size !== categories.length) fail(['care_shift', 'categories'], 'a category is listed twice');
+
+  const metrics = new Map<string, MetricDef>([...HEADLINE_METRICS, ...lineMetricDefs(lineNames)].map((m) => [m.name, m]));
+  (s.checks ?? []).forEach((c, k) => {
+    const at = (...rest: PropertyKey[]) => ['checks', k, ...rest];
+    const def = metrics.get(c.metric);
+    if (!def) {
+      const suggestion = closest(c.metric, [...metrics.keys()]);
+      fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`);
+    }
+    if (c.min === undefined && c.max === undefined) fail(at(), `check \`${c.name}\` needs a \`min\` or a \`max\``);
+    if ((c.year === undefined) === (c.each_year !== true)) {
+      fail(at(), `check \`${c.name}\` needs either \`year: ${projection.at(-1)}\` or \`each_year: true\`, not both or neither`);
+    }
+    if (c.year !== undefined && !labels.includes(c.year)) fail(at('year'), `${c.year} is outside the period ${period}`);
+    if (def && c.year === labels[0] && def.fromYear === 1) fail(at('year'), `${c.metric} starts in ${labels[1]}: the base year has no year before it`);
+    for (const side of ['min', 'max'] as const) {
+      const bound = c[side];
+      if (!bound || !def) continue;
+      const wantsMoney = def.kind === 'money';
+      if (wantsMoney && bound.kind !== 'money') fail(at(side), `${c.metric} is money in ${s.units}: write the limit as a number, like \`0\``);
+      if (!wantsMoney && bound.kind === 'money') fail(at(side), `${c.metric} is a rate: write the limit with a per cent sign, like \`${new Dec(bound.value).times(100).toFixed()}%\``);
+    }
+  });
+  return problems;
+}
