@@ -1,0 +1,11 @@
+/** The one place commands are registered: each command file adds itself here with one line. */
+import type { Command } from 'commander';
+import type { Cli } from './context.js';
+
+export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
+
+export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
+  void program;
+  void cli;
+  void wrap;
+}

@@ -1,0 +1,47 @@
+/** What every command gets from the shell: its streams, colour, and how it reports failure. */
+import type { Diagnostic } from '../io/diagnostics.js';
+import { formatDiagnostic } from '../io/diagnostics.js';
+
+export const EXIT = { OK: 0, CHECK_FAILED: 1, BAD_INPUT: 2 } as const;
+
+export interface OutStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface Cli {
+  stdout: OutStream;
+  stderr: OutStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+/** Bad input or usage: the message (and any located diagnostics) go to stderr, exit 2. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+    readonly sources: Map<string, string> = new Map(),
+  ) {
+    super(message);
+  }
+}
+
+/** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color. */
+export function useColor(cli: Cli, stream: OutStream, flag?: boolean): boolean {
+  if (flag === false) return false;
+  const noColor = cli.env.NO_COLOR;
+  if (noColor !== undefined && noColor !== '') return false;
+  if (cli.env.FORCE_COLOR !== undefined && cli.env.FORCE_COLOR !== '0') return true;
+  return stream.isTTY === true;
+}
+
+export function printDiagnostics(cli: Cli, diagnostics: Diagnostic[], sources: Map<string, string>): void {
+  const color = useColor(cli, cli.stderr);
+  for (const d of diagnostics) cli.stderr.write(formatDiagnostic(d, sources, { color }) + '\n');
+}
+
+export function warn(cli: Cli, message: string): void {
+  cli.stderr.write(`icbsim: warning: ${message}\n`);
+}
