@@ -98,7 +98,7 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
       name,
       category: l.category,
       care: careCategories.includes(l.category),
-      spend0: arith.of(l.spend),
+      spend0: arith.money(arith.of(l.spend)),
       inflation: perYear(l.inflation ?? a.inflation, arith.zero),
       demand: perYear(l.demand ?? a.demand, arith.zero),
       efficiency: perYear(l.efficiency ?? a.efficiency, arith.zero),
