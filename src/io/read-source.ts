@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { didYouMean, type Diagnostic } from './diagnostics.js';
+
+const MAX_BYTES = 5 * 1024 * 1024;
+
+type Result = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
+
+export function readSourceFile(path: string): Result {
+  const fail = (message: string, hint?: string): Result => {
+    const d: Diagnostic = { file: path, message };
+    if (hint !== undefined) d.hint = hint;
+    return { ok: false, diagnostics: [d] };
+  };
+
+  let bytes: Buffer;
+  try {
+    const st = statSync(path);
+    if (st.isDirectory()) {
+      return fail('this is a folder, not a scenario file', 'give the path of a .yaml file inside it');
+    }
+    // A FIFO or device such as /dev/zero could block or never end.
+    if (!st.isFile()) return fail('this is not a regular file');
+    if (st.size > MAX_BYTES) {
+      return fail(`the file is too large (${(st.size / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB)`);
+    }
+    bytes = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return fail('file not found', suggestSibling(path));
+    if (code === 'EACCES' || code === 'EPERM') return fail('permission denied: cannot read this file');
+    return fail(`cannot read the file: ${(err as Error).message}`);
+  }
+  // The stat-time check can race with a growing file.
+  if (bytes.length > MAX_BYTES) return fail('the file is too large (the limit is 5 MB)');
+
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return fail('the file is UTF-16 text', 'save it as UTF-8');
+  }
+  if (bytes.includes(0)) {
+    return fail('this looks like a binary file (it contains a NUL byte), not YAML text');
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+  } catch {
+    return fail(
+      `the file is not valid UTF-8 text (first bad byte on line ${firstBadLine(bytes)})`,
+      'save it as UTF-8; other encodings such as Latin-1 or Windows-1252 are not supported',
+    );
+  }
+}
+
+function suggestSibling(path: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(path)).filter((n) => /\.ya?ml$/i.test(n));
+  } catch {
+    return undefined;
+  }
+  const guess = didYouMean(basename(path), names);
+  return guess === undefined ? undefined : `did you mean \`${join(dirname(path), guess)}\`?`;
+}
+
+// A newline byte never occurs inside a multi-byte UTF-8 sequence, so each
+// line can be decoded on its own.
+function firstBadLine(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    if (nl === -1) return line;
+    start = nl + 1;
+  }
+}

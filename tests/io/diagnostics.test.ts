@@ -1,0 +1,111 @@
+import { describe, it, expect } from 'vitest';
+import { didYouMean, diagnosticFromLoc, formatDiagnostic } from '../../src/io/diagnostics.js';
+
+const src = new Map([
+  ['scenarios/x.yaml', 'lines:\n  - name: acute\n    grwoth: 2.5%\n'],
+  ['tabs.yaml', 'a:\t"b c"\r\nnext: 1\r\n'],
+]);
+
+describe('formatDiagnostic', () => {
+  it('prints the location, the source line and carets under the token', () => {
+    const d = diagnosticFromLoc(
+      { file: 'scenarios/x.yaml', line: 3, col: 5 },
+      'unknown key `grwoth`: did you mean `growth`?',
+      'keys are case-sensitive',
+    );
+    expect(formatDiagnostic(d, src, { color: false })).toBe(
+      [
+        'scenarios/x.yaml:3:5: error: unknown key `grwoth`: did you mean `growth`?',
+        '  3 |     grwoth: 2.5%',
+        '    |     ^^^^^^',
+        '  hint: keys are case-sensitive',
+      ].join('\n'),
+    );
+  });
+
+  it('pads the gutter to the width of the line number', () => {
+    const text = Array.from({ length: 11 }, (_, i) => `k${i}: v`).join('\n');
+    const out = formatDiagnostic({ file: 'f', line: 11, col: 6, message: 'm' }, new Map([['f', text]]), {
+      color: false,
+    });
+    expect(out).toBe('f:11:6: error: m\n  11 | k10: v\n     |      ^');
+  });
+
+  it('prints file-only diagnostics and skips frames it cannot show', () => {
+    expect(formatDiagnostic({ file: 'a.yaml', message: 'file not found', hint: 'did you mean `b.yaml`?' }, src, { color: false }))
+      .toBe('a.yaml: error: file not found\n  hint: did you mean `b.yaml`?');
+    expect(formatDiagnostic({ file: 'unknown.yaml', line: 2, col: 1, message: 'm' }, src, { color: false }))
+      .toBe('unknown.yaml:2:1: error: m');
+    expect(formatDiagnostic({ file: 'scenarios/x.yaml', line: 99, col: 1, message: 'm' }, src, { color: false }))
+      .toBe('scenarios/x.yaml:99:1: error: m');
+    expect(formatDiagnostic({ file: 'scenarios/x.yaml', line: 2, message: 'm' }, src, { color: false }))
+      .toBe('scenarios/x.yaml:2: error: m\n  2 |   - name: acute');
+  });
+
+  it('puts one caret at a colon, past the end of a line, and keeps tabs aligned', () => {
+    expect(formatDiagnostic({ file: 'scenarios/x.yaml', line: 3, col: 11, message: 'm' }, src, { color: false }))
+      .toBe('scenarios/x.yaml:3:11: error: m\n  3 |     grwoth: 2.5%\n    |           ^');
+    expect(formatDiagnostic({ file: 'scenarios/x.yaml', line: 3, col: 17, message: 'm' }, src, { color: false }))
+      .toBe('scenarios/x.yaml:3:17: error: m\n  3 |     grwoth: 2.5%\n    |                 ^');
+    expect(formatDiagnostic({ file: 'tabs.yaml', line: 1, col: 4, message: 'm' }, src, { color: false }))
+      .toBe('tabs.yaml:1:4: error: m\n  1 | a:\t"b c"\n    |   \t^^');
+  });
+
+  it('colours the location, the error label and the carets when asked', () => {
+    const out = formatDiagnostic({ file: 'scenarios/x.yaml', line: 3, col: 5, message: 'm', hint: 'h' }, src, {
+      color: true,
+    });
+    expect(out).toBe(
+      '\x1b[1mscenarios/x.yaml:3:5:\x1b[22m \x1b[1m\x1b[31merror:\x1b[39m\x1b[22m m\n' +
+        '  3 |     grwoth: 2.5%\n' +
+        '    |     \x1b[31m^^^^^^\x1b[39m\n' +
+        '  \x1b[1mhint:\x1b[22m h',
+    );
+    expect(formatDiagnostic({ file: 'a', message: 'm' }, src, { color: false })).not.toContain('\x1b');
+  });
+});
+
+describe('diagnosticFromLoc', () => {
+  it('copies the location and leaves out a missing hint', () => {
+    expect(diagnosticFromLoc({ file: 'a', line: 1, col: 2 }, 'm')).toEqual({ file: 'a', line: 1, col: 2, message: 'm' });
+    expect('hint' in diagnosticFromLoc({ file: 'a', line: 1, col: 2 }, 'm')).toBe(false);
+  });
+});
+
+describe('didYouMean', () => {
+  const keys = ['growth', 'base_year', 'years', 'allocation', 'lines', 'name'];
+
+  it('suggests close matches, including transpositions', () => {
+    expect(didYouMean('grwoth', keys)).toBe('growth');
+    expect(didYouMean('grwth', keys)).toBe('growth');
+    expect(didYouMean('base_yaer', keys)).toBe('base_year');
+    expect(didYouMean('allocaton', keys)).toBe('allocation');
+    expect(didYouMean('line', keys)).toBe('lines');
+  });
+
+  it('suggests case-only differences, even for long words', () => {
+    expect(didYouMean('BASE_YEAR', keys)).toBe('base_year');
+    expect(didYouMean('Lines', keys)).toBe('lines');
+  });
+
+  it('suggests nothing for distant words or an exact match', () => {
+    expect(didYouMean('budget', keys)).toBeUndefined();
+    expect(didYouMean('xy', keys)).toBeUndefined();
+    expect(didYouMean('growth', keys)).toBeUndefined();
+    expect(didYouMean('anything', [])).toBeUndefined();
+  });
+
+  it('uses the length threshold max(1, floor(len/3))', () => {
+    // "nmae" is a transposition of "name": distance 1, limit 1.
+    expect(didYouMean('nmae', keys)).toBe('name');
+    // "naaxe" is distance 2 from "name"; limit for 5 letters is 1.
+    expect(didYouMean('naaxe', keys)).toBeUndefined();
+    // 6 letters: limit 2.
+    expect(didYouMean('gowtth', keys)).toBe('growth');
+  });
+
+  it('prefers the closest candidate, then the first listed', () => {
+    expect(didYouMean('yearz', keys)).toBe('years');
+    expect(didYouMean('ab', ['ac', 'ad'])).toBe('ac');
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSourceFile } from '../../src/io/read-source.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'icbsim-read-'));
+});
+
+function failure(path: string) {
+  const r = readSourceFile(path);
+  if (r.ok) throw new Error('expected failure');
+  expect(r.diagnostics).toHaveLength(1);
+  return r.diagnostics[0]!;
+}
+
+describe('readSourceFile', () => {
+  it('reads UTF-8 text and strips a byte-order mark', () => {
+    writeFileSync(join(dir, 'a.yaml'), 'name: café\n');
+    expect(readSourceFile(join(dir, 'a.yaml'))).toEqual({ ok: true, text: 'name: café\n' });
+    writeFileSync(join(dir, 'bom.yaml'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('a: 1\n')]));
+    expect(readSourceFile(join(dir, 'bom.yaml'))).toEqual({ ok: true, text: 'a: 1\n' });
+  });
+
+  it('reports a missing file with a suggestion from sibling YAML files', () => {
+    writeFileSync(join(dir, 'baseline.yaml'), 'a: 1\n');
+    writeFileSync(join(dir, 'other.yml'), 'a: 1\n');
+    writeFileSync(join(dir, 'baseline.txt'), 'a: 1\n');
+    const path = join(dir, 'basline.yaml');
+    expect(failure(path)).toEqual({
+      file: path,
+      message: 'file not found',
+      hint: `did you mean \`${join(dir, 'baseline.yaml')}\`?`,
+    });
+    expect(failure(join(dir, 'zzz.yaml'))).toEqual({ file: join(dir, 'zzz.yaml'), message: 'file not found' });
+    expect(failure(join(dir, 'no-such-dir', 'a.yaml')).message).toBe('file not found');
+  });
+
+  it('reports a directory', () => {
+    mkdirSync(join(dir, 'sub.yaml'));
+    expect(failure(join(dir, 'sub.yaml')).message).toBe('this is a folder, not a scenario file');
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses devices such as /dev/zero', () => {
+    expect(failure('/dev/zero').message).toBe('this is not a regular file');
+  });
+
+  it('reports a file over 5 MB', () => {
+    const path = join(dir, 'big.yaml');
+    writeFileSync(path, Buffer.alloc(5 * 1024 * 1024 + 1, 0x20));
+    expect(failure(path).message).toBe('the file is too large (5.0 MB; the limit is 5 MB)');
+    writeFileSync(path, Buffer.alloc(5 * 1024 * 1024, 0x20));
+    expect(readSourceFile(path).ok).toBe(true);
+  });
+
+  it('reports binary files', () => {
+    const path = join(dir, 'bin.yaml');
+    writeFileSync(path, Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01, 0x0a]));
+    expect(failure(path).message).toBe('this looks like a binary file (it contains a NUL byte), not YAML text');
+  });
+
+  it('reports invalid UTF-8 with the line of the first bad byte', () => {
+    const path = join(dir, 'latin1.yaml');
+    writeFileSync(path, Buffer.concat([Buffer.from('a: 1\nb: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(failure(path)).toEqual({
+      file: path,
+      message: 'the file is not valid UTF-8 text (first bad byte on line 2)',
+      hint: 'save it as UTF-8; other encodings such as Latin-1 or Windows-1252 are not supported',
+    });
+  });
+
+  it('recognises UTF-16', () => {
+    const path = join(dir, 'utf16.yaml');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a: 1\n', 'utf16le')]));
+    expect(failure(path)).toMatchObject({ message: 'the file is UTF-16 text', hint: 'save it as UTF-8' });
+  });
+});
