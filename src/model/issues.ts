@@ -14,9 +14,13 @@ export interface Problem {
 
 type Issue = z.core.$ZodIssue;
 const KNOWN = '\u0000known:';
+const MISSING = '\u0000missing:';
 
 /** Pass to safeParse: gives the messages that need the schema or the input to be helpful. */
 export const errorMap: z.core.$ZodErrorMap = (iss) => {
+  if ((iss.code === 'invalid_type' || iss.code === 'invalid_union') && iss.input === undefined) {
+    return MISSING + ((iss.inst as { description?: string } | undefined)?.description ?? '');
+  }
   if (iss.code === 'unrecognized_keys') {
     const shape = (iss.inst as { _zod?: { def?: { shape?: object } } } | undefined)?._zod?.def?.shape ?? {};
     return KNOWN + JSON.stringify(Object.keys(shape));
@@ -31,7 +35,6 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
       .join(', ')})`;
   }
   if (iss.code === 'invalid_type') {
-    if (iss.input === undefined) return `missing required key`;
     return `expected ${article(iss.expected)}${gotWhat(iss.input)}`;
   }
   if (iss.code === 'invalid_value' && 'values' in iss) {
@@ -43,7 +46,7 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   }
   if (iss.code === 'invalid_union') {
     const description = (iss.inst as { description?: string } | undefined)?.description;
-    if (description) return `expected ${description[0]?.toLowerCase()}${description.slice(1)}${gotWhat(iss.input)}`;
+    if (description) return `expected ${lowerFirst(description)}${gotWhat(iss.input)}`;
   }
   return undefined;
 };
@@ -81,6 +84,11 @@ function describeIssue(iss: Issue, prefix: PropertyKey[]): Problem[] {
       at: 'key' as const,
     }));
   }
+  if (iss.message.startsWith(MISSING)) {
+    const key = String(path.at(-1) ?? '');
+    const what = iss.message.slice(MISSING.length);
+    return [{ path: path.slice(0, -1), message: `missing key \`${key}\`${what ? ` (${lowerFirst(what)})` : ''}`, at: 'value' }];
+  }
   if (iss.code === 'invalid_union' && iss.errors.length > 0) {
     const branch = bestBranch(iss.errors);
     if (branch) return describeIssues(branch, path);
@@ -114,4 +122,8 @@ function depthScore(iss: Issue): number {
   }
   const rootTypeMismatch = iss.code === 'invalid_type' && iss.path.length === 0;
   return rootTypeMismatch ? 0 : iss.path.length * 2 + 1;
+}
+
+function lowerFirst(s: string): string {
+  return (s[0]?.toLowerCase() ?? '') + s.slice(1);
 }
