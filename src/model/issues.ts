@@ -87,7 +87,7 @@ function describeIssue(iss: Issue, prefix: PropertyKey[]): Problem[] {
   if (iss.message.startsWith(MISSING)) {
     const key = String(path.at(-1) ?? '');
     const what = iss.message.slice(MISSING.length);
-    return [{ path: path.slice(0, -1), message: `missing key \`${key}\`${what ? ` (${lowerFirst(what)})` : ''}`, at: 'value' }];
+    return [{ path: path.slice(0, -1), message: `missing key \`${key}\`${what ? ` (${lowerFirst(what)})` : ''}`, at: 'key' }];
   }
   if (iss.code === 'invalid_union' && iss.errors.length > 0) {
     const branch = bestBranch(iss.errors);
