@@ -1,6 +1,7 @@
 /** The one place commands are registered: each command file adds itself here with one line. */
 import type { Command } from 'commander';
 import type { Cli } from './context.js';
+import { registerCheck } from './check.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
 
@@ -8,4 +9,5 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   void program;
   void cli;
   void wrap;
+  registerCheck(program, cli, wrap);
 }

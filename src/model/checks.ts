@@ -1,13 +1,23 @@
 /**
  * MODEL.md "Checks": a rule names a metric, a min and/or max, and one year or every year.
+ * Extensions (README, "Extensions to the model contract"): `change_min`/`change_max` bound the
+ * change from the year before, `min_change_from_base`/`max_change_from_base` bound the relative
+ * change since the base year, and `year: final` names the plan's last year.
  * Generic over the arithmetic so Monte Carlo draws can count how often each rule fails.
  */
 import type { Arith } from './arith.js';
 import type { BoundSpec, CheckSpec } from './schema.js';
 
+/** Which limit failed: the figure itself, its change from the year before, or its change since the base year. */
+export type CheckSide = 'min' | 'max' | 'change_min' | 'change_max' | 'min_change_from_base' | 'max_change_from_base';
+export const CHECK_SIDES: readonly CheckSide[] = [
+  'min', 'max', 'change_min', 'change_max', 'min_change_from_base', 'max_change_from_base',
+];
+
 export interface CheckFailure<T> {
   year: string;
-  side: 'min' | 'max';
+  side: CheckSide;
+  /** The figure compared with the limit: the metric, its change, or its relative change from the base year. */
   value: T;
   limit: T;
 }
@@ -20,6 +30,11 @@ export interface CheckOutcome<T> {
   /** Years the rule was applied to. */
   years: string[];
   failures: CheckFailure<T>[];
+}
+
+/** The year a `year:` rule applies to, with `final` resolved against this plan's period. */
+export function checkYear(check: CheckSpec, labels: readonly string[]): string | undefined {
+  return check.year === 'final' ? labels.at(-1) : check.year;
 }
 
 function limitOf<T>(bound: BoundSpec, metrics: Map<string, T>, A: Arith<T>): T | undefined {
@@ -36,21 +51,40 @@ export function evaluateChecks<T>(
   return checks.map((check, index) => {
     const failures: CheckFailure<T>[] = [];
     const years: string[] = [];
+    const only = checkYear(check, labels);
     labels.forEach((year, t) => {
-      if (check.each_year !== true && check.year !== year) return;
+      if (check.each_year !== true && only !== year) return;
       const m = metrics[t]!;
       const value = m.get(check.metric);
       // each_year skips years that do not report the metric (growth in the base year).
       if (value === undefined) return;
-      years.push(year);
-      for (const side of ['min', 'max'] as const) {
+      const before = t >= 1 ? metrics[t - 1]!.get(check.metric) : undefined;
+      const base = t >= 1 ? metrics[0]!.get(check.metric) : undefined;
+      const measured: Record<CheckSide, T | undefined> = {
+        min: value,
+        max: value,
+        change_min: before === undefined ? undefined : A.sub(value, before),
+        change_max: before === undefined ? undefined : A.sub(value, before),
+        min_change_from_base: base === undefined || A.isZero(base) ? undefined : A.sub(A.div(value, base), A.one),
+        max_change_from_base: base === undefined || A.isZero(base) ? undefined : A.sub(A.div(value, base), A.one),
+      };
+      let applied = false;
+      for (const side of CHECK_SIDES) {
         const bound = check[side];
-        if (!bound) continue;
-        const limit = limitOf(bound, m, A);
+        const figure = measured[side];
+        if (bound === undefined || figure === undefined) continue;
+        const limit =
+          side === 'min_change_from_base' || side === 'max_change_from_base'
+            ? A.of(bound as NonNullable<CheckSpec['min_change_from_base']>)
+            : limitOf(bound as BoundSpec, m, A);
         if (limit === undefined) continue;
-        const c = A.cmp(value, limit);
-        if ((side === 'min' && c < 0) || (side === 'max' && c > 0)) failures.push({ year, side, value, limit });
+        applied = true;
+        const c = A.cmp(figure, limit);
+        const atLeast = side === 'min' || side === 'change_min' || side === 'min_change_from_base';
+        if ((atLeast && c < 0) || (!atLeast && c > 0)) failures.push({ year, side, value: figure, limit });
       }
+      // A year where no limit could apply (a change rule in the base year) is not a year checked.
+      if (applied) years.push(year);
     });
     return { check, index, passed: failures.length === 0, years, failures };
   });

@@ -65,6 +65,14 @@ function gotSuffix(input: unknown): string {
   return input === undefined ? '' : `, got \`${String(input)}\``;
 }
 
+/**
+ * zod 4 still runs an object's refinements when one of its rates failed to parse (the failed rate is
+ * left as its raw text), so the refinements only compare values that did parse.
+ */
+function allDec(values: readonly unknown[]): boolean {
+  return values.every((v) => v instanceof Dec);
+}
+
 const Per = z
   .enum(['draw', 'year'])
   .default('draw')
@@ -72,13 +80,16 @@ const Per = z
 
 const NormalDist = z
   .strictObject({ normal: z.tuple([RateText, RateText]).describe('[mean, standard deviation]'), per: Per })
-  .refine((d) => !d.normal[1].isNegative(), { message: 'a standard deviation cannot be negative', path: ['normal', 1] })
+  .refine((d) => !allDec(d.normal) || !d.normal[1].isNegative(), {
+    message: 'a standard deviation cannot be negative',
+    path: ['normal', 1],
+  })
   .transform((d) => ({ kind: 'normal' as const, mean: d.normal[0], sd: d.normal[1], per: d.per }))
   .describe('A normal distribution {normal: [mean, sd]}; a plain run uses the mean');
 
 const TriangularDist = z
   .strictObject({ triangular: z.tuple([RateText, RateText, RateText]).describe('[min, mode, max]'), per: Per })
-  .refine(({ triangular: [a, m, b] }) => a.lte(m) && m.lte(b), {
+  .refine(({ triangular: [a, m, b] }) => !allDec([a, m, b]) || (a.lte(m) && m.lte(b)), {
     message: 'a triangular distribution needs min ≤ mode ≤ max',
     path: ['triangular'],
   })
@@ -89,7 +100,7 @@ const TriangularDist = z
 
 const UniformDist = z
   .strictObject({ uniform: z.tuple([RateText, RateText]).describe('[min, max]'), per: Per })
-  .refine(({ uniform: [a, b] }) => a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] })
+  .refine(({ uniform: [a, b] }) => !allDec([a, b]) || a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] })
   .transform((d) => ({ kind: 'uniform' as const, min: d.uniform[0], max: d.uniform[1], per: d.per }))
   .describe('A uniform distribution {uniform: [min, max]}; a plain run uses the midpoint');
 
@@ -221,13 +232,35 @@ const Bound = z
   .describe('Money (e.g. 0), a rate (e.g. 25%) or allocation_growth');
 export type BoundSpec = z.output<typeof Bound>;
 
+/** A check's year: a label, or `final` so one rules file fits plans with different periods. */
+const CheckYear = z
+  .string()
+  .refine((s) => s === 'final' || isYearLabel(s), {
+    error: (iss) => {
+      const s = String(iss.input);
+      const y = suggestYear(s);
+      return `expected a financial year like \`2026/27\` or \`final\`, got \`${s}\`${y ? `: did you mean \`${y}\`?` : ''}`;
+    },
+  })
+  .describe('A financial year like 2027/28, or `final` for the last year of the plan');
+
 export const Check = z
   .strictObject({
     name: z.string().describe('What the rule is called in reports'),
     metric: z.string().describe('A metric name, e.g. icb_surplus or growth.mental_health'),
     min: Bound.optional().describe('The figure must be at least this'),
     max: Bound.optional().describe('The figure must be at most this'),
-    year: YearKey.optional().describe('The one year the rule applies to'),
+    change_min: Bound.optional().describe(
+      'The change from the year before must be at least this (money, or percentage points for a rate or share)',
+    ),
+    change_max: Bound.optional().describe(
+      'The change from the year before must be at most this (money, or percentage points for a rate or share)',
+    ),
+    min_change_from_base: RateText.optional().describe('figure / base-year figure - 1 must be at least this rate'),
+    max_change_from_base: RateText.optional().describe(
+      'figure / base-year figure - 1 must be at most this rate (e.g. -30%: down by at least 30%)',
+    ),
+    year: CheckYear.optional().describe('The one year the rule applies to (or `final`)'),
     each_year: z.boolean().optional().describe('Apply the rule in every year that reports the metric'),
   })
   .describe('A rule the plan must meet');

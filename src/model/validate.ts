@@ -6,6 +6,7 @@ import { Dec } from './decimal.js';
 import type { Problem } from './issues.js';
 import { HEADLINE_METRICS, lineMetricDefs, type MetricDef } from './metrics.js';
 import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
+import type { CheckSpec } from './schema.js';
 import { closest, didYouMeanSuffix } from './suggest.js';
 import { yearLabels } from './years.js';
 
@@ -118,26 +119,84 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   const categories = s.care_shift?.categories;
   if (categories && new Set(categories).size !== categories.length) fail(['care_shift', 'categories'], 'a category is listed twice');
 
-  const metrics = new Map<string, MetricDef>([...HEADLINE_METRICS, ...lineMetricDefs(lineNames)].map((m) => [m.name, m]));
-  (s.checks ?? []).forEach((c, k) => {
+  problems.push(...validateCheckShapes(s.checks ?? []), ...validateChecksForPlan(s.checks ?? [], s));
+  return problems;
+}
+
+const FROM_BASE = ['min_change_from_base', 'max_change_from_base'] as const;
+const CHANGE = ['change_min', 'change_max'] as const;
+
+/** What is wrong with a rule whatever plan it is applied to (so a rules file can be checked on its own). */
+export function validateCheckShapes(checks: readonly CheckSpec[]): Problem[] {
+  const problems: Problem[] = [];
+  checks.forEach((c, k) => {
+    const at = ['checks', k];
+    const limits = (['min', 'max', ...CHANGE, ...FROM_BASE] as const).filter((side) => c[side] !== undefined);
+    if (limits.length === 0) {
+      problems.push({
+        path: at,
+        message: `check \`${c.name}\` needs a limit: \`min\`, \`max\`, \`change_min\`, \`change_max\`, \`min_change_from_base\` or \`max_change_from_base\``,
+        at: 'value',
+      });
+    }
+    if ((c.year === undefined) === (c.each_year !== true)) {
+      problems.push({
+        path: at,
+        message: `check \`${c.name}\` needs either \`year:\` (a year like \`2027/28\`, or \`final\`) or \`each_year: true\`, not both or neither`,
+        at: 'value',
+      });
+    }
+    for (const side of CHANGE) {
+      if (c[side]?.kind === 'metric') {
+        problems.push({ path: [...at, side], message: `${side} is a change from the year before: write money (\`0\`) or percentage points (\`0.5%\`)`, at: 'value' });
+      }
+    }
+  });
+  return problems;
+}
+
+/** What is wrong with rules given this plan: metric names, years inside the period, money versus rates. */
+export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioSpec): Problem[] {
+  const problems: Problem[] = [];
+  const fail = (path: PropertyKey[], message: string) => problems.push({ path, message, at: 'value' });
+  const labels = yearLabels(s.base_year, s.years);
+  const period = `${labels[0]} to ${labels[labels.length - 1]}`;
+  const metrics = new Map<string, MetricDef>(
+    [...HEADLINE_METRICS, ...lineMetricDefs(Object.keys(s.lines))].map((m) => [m.name, m]),
+  );
+  checks.forEach((c, k) => {
     const at = (...rest: PropertyKey[]) => ['checks', k, ...rest];
     const def = metrics.get(c.metric);
     if (!def) {
       const suggestion = closest(c.metric, [...metrics.keys()]);
       fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`);
     }
-    if (c.min === undefined && c.max === undefined) fail(at(), `check \`${c.name}\` needs a \`min\` or a \`max\``);
-    if ((c.year === undefined) === (c.each_year !== true)) {
-      fail(at(), `check \`${c.name}\` needs either \`year: ${projection.at(-1)}\` or \`each_year: true\`, not both or neither`);
+    if (c.year !== undefined && c.year !== 'final' && !labels.includes(c.year)) fail(at('year'), `${c.year} is outside the period ${period}`);
+    const year = c.year === 'final' ? labels.at(-1) : c.year;
+    if (def && year === labels[0]) {
+      if (def.fromYear === 1) fail(at('year'), `${c.metric} starts in ${labels[1]}: the base year has no year before it`);
+      for (const side of [...CHANGE, ...FROM_BASE]) {
+        if (c[side] !== undefined) fail(at('year'), `${side} needs a year before it: ${labels[0]} is the base year`);
+      }
     }
-    if (c.year !== undefined && !labels.includes(c.year)) fail(at('year'), `${c.year} is outside the period ${period}`);
-    if (def && c.year === labels[0] && def.fromYear === 1) fail(at('year'), `${c.metric} starts in ${labels[1]}: the base year has no year before it`);
-    for (const side of ['min', 'max'] as const) {
+    if (!def) return;
+    const wantsMoney = def.kind === 'money';
+    for (const side of ['min', 'max', ...CHANGE] as const) {
       const bound = c[side];
-      if (!bound || !def) continue;
-      const wantsMoney = def.kind === 'money';
-      if (wantsMoney && bound.kind !== 'money') fail(at(side), `${c.metric} is money in ${s.units}: write the limit as a number, like \`0\``);
-      if (!wantsMoney && bound.kind === 'money') fail(at(side), `${c.metric} is a rate: write the limit with a per cent sign, like \`${new Dec(bound.value).times(100).toFixed()}%\``);
+      if (!bound || bound.kind === 'metric') continue;
+      const what = side.startsWith('change') ? `${c.metric}'s change from the year before` : c.metric;
+      if (wantsMoney && bound.kind !== 'money') fail(at(side), `${what} is money in ${s.units}: write the limit as a number, like \`0\``);
+      if (!wantsMoney && bound.kind === 'money') {
+        fail(at(side), `${what} is a rate: write the limit with a per cent sign, like \`${new Dec(bound.value).times(100).toFixed()}%\``);
+      }
+    }
+    for (const side of ['min', 'max'] as const) {
+      if (c[side]?.kind === 'metric' && wantsMoney) fail(at(side), `${c.metric} is money in ${s.units}: it cannot be compared with allocation_growth, a rate`);
+    }
+    for (const side of FROM_BASE) {
+      if (c[side] !== undefined && !wantsMoney) {
+        fail(at(side), `${side} compares money with the base year; ${c.metric} is a rate: use min/max or change_min/change_max`);
+      }
     }
   });
   return problems;

@@ -1,0 +1,135 @@
+/**
+ * `icbsim check FILE... [--rules R]...`: every plan against its own checks and every rules file.
+ * Exit 1 if any rule fails, 2 if any file is bad input (the other files are still checked).
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { diagnosticFromLoc, formatDiagnostic, type Diagnostic } from '../io/diagnostics.js';
+import { locate, type SNode } from '../io/source-tree.js';
+import { exactArith } from '../model/arith.js';
+import { evaluateChecks } from '../model/checks.js';
+import type { Dec } from '../model/decimal.js';
+import { metricDefs } from '../model/metrics.js';
+import { runScenario } from '../model/run.js';
+import type { CheckSpec } from '../model/schema.js';
+import { PENNY_PLACES } from '../model/units.js';
+import { validateChecksForPlan } from '../model/validate.js';
+import { renderGithub } from '../render/check-github.js';
+import { renderCheckJson } from '../render/check-json.js';
+import type { CheckReport, PlanError, PlanResult, RuleResult } from '../render/check-report.js';
+import { renderCheckText } from '../render/check-text.js';
+import { renderJunit } from '../render/junit.js';
+import { EXIT, InputError, useColor, type Cli } from './context.js';
+import type { Wrap } from './commands.js';
+import { loadRules, type LoadedRules } from './load-rules.js';
+import { loadScenario, type LoadedScenario } from './load-scenario.js';
+
+const FORMATS = ['text', 'json', 'junit', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CheckOptions {
+  rules: string[];
+  format: Format;
+  color?: boolean;
+}
+
+/** A set of rules and the tree that says where each one is written. */
+interface RuleSource {
+  checks: readonly CheckSpec[];
+  tree: SNode;
+  /** Set for a rules file: its problems are reported against each plan they were applied to. */
+  rulesFile?: string;
+}
+
+export function registerCheck(program: Command, cli: Cli, wrap: Wrap): void {
+  program
+    .command('check')
+    .description('hold plans to their own checks and to rules files; exit 1 if any rule fails')
+    .argument('<files...>', 'scenario files to check')
+    .option('-r, --rules <file>', 'a rules file applied to every plan (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .option('--no-color', 'no colour even on a terminal')
+    .action(wrap((files: string[], opts: CheckOptions) => runCheck(cli, files, opts)));
+}
+
+export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): Promise<number> {
+  const rulesFiles: LoadedRules[] = [];
+  for (const r of opts.rules) {
+    const loaded = loadRules(path.resolve(cli.cwd, r));
+    // A broken rules file means nothing can be checked against it: stop before any plan.
+    if (!loaded.ok) throw new InputError(`cannot use the rules file \`${r}\``, loaded.diagnostics, loaded.sources);
+    rulesFiles.push(loaded.loaded);
+  }
+  const report: CheckReport = { entries: files.map((f) => checkOne(cli, path.resolve(cli.cwd, f), rulesFiles)) };
+
+  const errors = report.entries.filter((e): e is PlanError => e.kind === 'error');
+  // Diagnostics always reach stderr; the structured formats carry them too, for CI.
+  for (const e of errors) cli.stderr.write(e.display);
+  const render: Record<Format, () => string> = {
+    text: () => renderCheckText(report, useColor(cli, cli.stdout, opts.color)),
+    json: () => renderCheckJson(report),
+    junit: () => renderJunit(report),
+    github: () => renderGithub(report),
+  };
+  cli.stdout.write(render[opts.format]());
+  if (errors.length > 0) return EXIT.BAD_INPUT;
+  const failed = report.entries.some((e) => e.kind === 'plan' && e.rules.some((r) => !r.passed));
+  return failed ? EXIT.CHECK_FAILED : EXIT.OK;
+}
+
+function checkOne(cli: Cli, abs: string, rulesFiles: LoadedRules[]): PlanResult | PlanError {
+  const loaded = loadScenario(abs);
+  if (!loaded.ok) return planError(cli, displayOf(cli, abs), loaded.diagnostics, loaded.sources);
+  const plan = loaded.scenario;
+  const sources: RuleSource[] = [
+    { checks: plan.spec.checks ?? [], tree: plan.tree },
+    ...rulesFiles.map((r) => ({ checks: r.rules.checks, tree: r.tree, rulesFile: r.file })),
+  ];
+  // Rules files were validated on their own; what depends on the plan is validated here.
+  const problems: Diagnostic[] = [];
+  const allSources = new Map(plan.sources);
+  for (const r of rulesFiles) {
+    for (const p of validateChecksForPlan(r.rules.checks, plan.spec)) {
+      problems.push(diagnosticFromLoc(locate(r.tree, p.path, p.at), `${p.message} (applying the rules to ${plan.file})`));
+    }
+    for (const [k, v] of r.sources) allSources.set(k, v);
+  }
+  if (problems.length > 0) return planError(cli, plan.file, problems, allSources);
+  return { kind: 'plan', ...evaluatePlan(plan, sources) };
+}
+
+function evaluatePlan(plan: LoadedScenario, sources: RuleSource[]): Omit<PlanResult, 'kind'> {
+  const run = runScenario(plan.spec, plan.name);
+  const A = exactArith(PENNY_PLACES[run.units]);
+  const labels = run.years.map((y) => y.year);
+  const metrics = run.years.map((y) => new Map<string, Dec>(Object.entries(y.metrics)));
+  const kinds = new Map(metricDefs(run.lines.map((l) => l.name)).map((d) => [d.name, d.kind]));
+  const rules: RuleResult[] = sources.flatMap((src) =>
+    evaluateChecks(src.checks, labels, metrics, A).map((o) => {
+      const loc = locate(src.tree, ['checks', o.index], 'value');
+      return {
+        name: o.check.name,
+        metric: o.check.metric,
+        kind: kinds.get(o.check.metric) ?? 'money',
+        source: { file: loc.file, line: loc.line, col: loc.col },
+        passed: o.passed,
+        years: o.years,
+        failures: o.failures,
+      };
+    }),
+  );
+  return { file: plan.file, scenario: run.scenario, units: run.units, baseYear: labels[0] ?? '', rules };
+}
+
+function planError(cli: Cli, file: string, diagnostics: Diagnostic[], sources: Map<string, string>): PlanError {
+  const show = (color: boolean) => diagnostics.map((d) => formatDiagnostic(d, sources, { color }) + '\n').join('');
+  return { kind: 'error', file, diagnostics, text: show(false), display: show(useColor(cli, cli.stderr)) };
+}
+
+function displayOf(cli: Cli, abs: string): string {
+  const rel = path.relative(cli.cwd, abs);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
+}
+
+
+

@@ -1,0 +1,28 @@
+/** A rules file (`--rules`): located checks, every problem at its file, line and column. */
+import { diagnosticFromLoc, type Diagnostic } from '../io/diagnostics.js';
+import { loadTree } from '../io/load.js';
+import { locate, type SNode } from '../io/source-tree.js';
+import { parseRules, type RulesSpec } from '../model/rules.js';
+
+export interface LoadedRules {
+  file: string;
+  rules: RulesSpec;
+  tree: SNode;
+  sources: Map<string, string>;
+}
+
+export type RulesResult =
+  | { ok: true; loaded: LoadedRules }
+  | { ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> };
+
+export function loadRules(file: string): RulesResult {
+  const loaded = loadTree(file);
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics, sources: loaded.sources };
+  const { tree, data, sources, chain } = loaded.loaded;
+  const parsed = parseRules(data);
+  if (!parsed.ok) {
+    const diagnostics = parsed.problems.map((p) => diagnosticFromLoc(locate(tree, p.path, p.at), p.message));
+    return { ok: false, diagnostics, sources };
+  }
+  return { ok: true, loaded: { file: chain[0] ?? file, rules: parsed.rules, tree, sources } };
+}

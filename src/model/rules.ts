@@ -1,0 +1,30 @@
+/**
+ * A rules file: one set of checks (national rules, say) applied to every plan given to `check`.
+ * The checks use the scenario's own `Check` schema; what depends on a plan (metric names, years)
+ * is validated against each plan when the rules are applied to it.
+ */
+import { z } from 'zod';
+import { describeIssues, errorMap, type Problem } from './issues.js';
+import { Check } from './schema.js';
+import { validateCheckShapes } from './validate.js';
+
+export const RulesFile = z
+  .strictObject({
+    name: z.string().optional().describe('The rule set\'s name in reports'),
+    description: z.string().optional().describe('What the rules are for and where they come from'),
+    checks: z
+      .array(Check)
+      .refine((c) => c.length > 0, { message: 'a rules file needs at least one check' })
+      .describe('The rules, each applied to every plan checked'),
+  })
+  .describe('An icbsim rules file: checks applied to every plan');
+export type RulesSpec = z.output<typeof RulesFile>;
+
+export type ParsedRules = { ok: true; rules: RulesSpec } | { ok: false; problems: Problem[] };
+
+export function parseRules(data: unknown): ParsedRules {
+  const parsed = RulesFile.safeParse(data, { error: errorMap });
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+  const problems = validateCheckShapes(parsed.data.checks);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rules: parsed.data };
+}
