@@ -1,0 +1,190 @@
+/** MODEL.md's validation rules: each mistake is one clear problem at the offending key or value. */
+import { describe, expect, test } from 'vitest';
+import { parseScenario } from '../../src/model/run.js';
+import { minimal, problemAt, problems } from './helpers.js';
+
+const lines = {
+  acute: { category: 'acute', spend: '100' },
+  community: { category: 'community', spend: '50' },
+  prevention: { category: 'prevention', spend: '5' },
+  running: { category: 'running', spend: '10' },
+};
+const withPolicies = (policies: unknown[], extra: Record<string, unknown> = {}) => minimal({ lines, policies, ...extra });
+
+describe('policies', () => {
+  test('divert_growth weights must sum to 100%', () => {
+    const p = problemAt(withPolicies([{ type: 'divert_growth', share: '50%', to: { community: '60%', prevention: '30%' } }]), 'policies.0.to');
+    expect(p.message).toContain('must sum to 100%');
+    expect(p.message).toContain('90%');
+  });
+
+  test('growth cannot be diverted into a flat-cash line', () => {
+    const p = problemAt(
+      withPolicies([
+        { type: 'flat_cash', line: 'acute' },
+        { type: 'divert_growth', share: '50%', to: { acute: '50%', prevention: '50%' } },
+      ]),
+      'policies.1.to.acute',
+    );
+    expect(p.message).toMatch(/flat cash/);
+    expect(p.at).toBe('key');
+  });
+
+  test('the order of the policies does not matter to the flat-cash rule', () => {
+    const p = problemAt(
+      withPolicies([
+        { type: 'divert_growth', share: '50%', to: { acute: '100%' } },
+        { type: 'flat_cash', line: 'acute' },
+      ]),
+      'policies.0.to.acute',
+    );
+    expect(p.message).toMatch(/flat cash/);
+  });
+
+  test('a running-cost-cut line cannot be the source or the target of a shift, nor a diversion target', () => {
+    const cut = { type: 'running_cost_cut', line: 'running', cut: '30%', by: '2027/28' };
+    const from = problemAt(withPolicies([cut, { type: 'shift_activity', from: 'running', to: 'community', share: '1%', cost_ratio: '70%' }]), 'policies.1.from');
+    expect(from.message).toMatch(/running_cost_cut.*source/);
+    const to = problemAt(withPolicies([cut, { type: 'shift_activity', from: 'acute', to: 'running', share: '1%', cost_ratio: '70%' }]), 'policies.1.to');
+    expect(to.message).toMatch(/running_cost_cut.*target/);
+    const div = problemAt(withPolicies([cut, { type: 'divert_growth', share: '10%', to: { running: '100%' } }]), 'policies.1.to.running');
+    expect(div.message).toMatch(/running_cost_cut/);
+  });
+
+  test('an unknown line name is named, with a did-you-mean and the lines there are', () => {
+    const p = problemAt(withPolicies([{ type: 'flat_cash', line: 'acuet' }]), 'policies.0.line');
+    expect(p.message).toContain('`acuet`');
+    expect(p.message).toContain('did you mean `acute`?');
+    expect(p.message).toContain('acute, community, prevention, running');
+    const target = problemAt(withPolicies([{ type: 'divert_growth', share: '10%', to: { comunity: '100%' } }]), 'policies.0.to.comunity');
+    expect(target.message).toContain('did you mean `community`?');
+    const shift = problemAt(withPolicies([{ type: 'shift_activity', from: 'acute', to: 'hospice', share: '1%', cost_ratio: '70%' }]), 'policies.0.to');
+    expect(shift.message).toContain('no line named `hospice`');
+    expect(shift.message).not.toContain('did you mean');
+  });
+
+  test('a shift needs two different lines', () => {
+    expect(problemAt(withPolicies([{ type: 'shift_activity', from: 'acute', to: 'acute', share: '1%', cost_ratio: '70%' }]), 'policies.0.to').message).toMatch(/different/);
+  });
+
+  test('a lag is a whole number of years', () => {
+    expect(problemAt(withPolicies([{ type: 'shift_activity', from: 'acute', to: 'community', share: '1%', cost_ratio: '70%', lag: '1.5' }]), 'policies.0.lag').message).toMatch(/whole number/);
+  });
+
+  test('an unknown policy type gets a did-you-mean', () => {
+    expect(problemAt(withPolicies([{ type: 'flat_csh', line: 'acute' }]), 'policies.0.type').message).toContain('did you mean `flat_cash`?');
+  });
+
+  test('every problem is reported, not just the first', () => {
+    const all = problems(
+      withPolicies([
+        { type: 'flat_cash', line: 'acuet' },
+        { type: 'divert_growth', share: '50%', to: { community: '60%' } },
+        { type: 'running_cost_cut', line: 'running', cut: '30%', by: '2035/36' },
+      ]),
+    );
+    expect(all.map((p) => p.path.join('.')).sort()).toEqual(['policies.0.line', 'policies.1.to', 'policies.2.by']);
+  });
+});
+
+describe('years', () => {
+  test('a non-recurrent year outside the period', () => {
+    const p = problemAt(minimal({ allocation: { recurrent: '100', growth: '0%', non_recurrent: { '2031/32': '5' } } }), 'allocation.non_recurrent.2031/32');
+    expect(p.message).toContain('outside the period 2025/26 to 2027/28');
+    expect(p.at).toBe('key');
+  });
+
+  test('a running-cost cut by the base year or after the period', () => {
+    const cut = (by: string) => withPolicies([{ type: 'running_cost_cut', line: 'running', cut: '30%', by }]);
+    expect(problemAt(cut('2025/26'), 'policies.0.by').message).toContain('not a projection year');
+    expect(problemAt(cut('2028/29'), 'policies.0.by').message).toContain('2026/27 to 2027/28');
+  });
+
+  test('a growth map with a year outside the projection, or one missing', () => {
+    const extra = problemAt(minimal({ allocation: { recurrent: '100', growth: { '2026/27': '1%', '2027/28': '1%', '2028/29': '1%' } } }), 'allocation.growth.2028/29');
+    expect(extra.message).toContain('not a projection year');
+    const missing = problemAt(minimal({ allocation: { recurrent: '100', growth: { '2026/27': '1%' } } }), 'allocation.growth');
+    expect(missing.message).toContain('missing a rate for 2027/28');
+  });
+
+  test('a missing year in a line\'s or an assumption\'s year map', () => {
+    const data = minimal({
+      years: '3',
+      assumptions: { inflation: { '2026/27': '1%', '2028/29': '1%' } },
+      lines: { a: { category: 'acute', spend: '1', demand: { '2027/28': '1%' } } },
+    });
+    expect(problemAt(data, 'assumptions.inflation').message).toContain('2027/28');
+    expect(problemAt(data, 'lines.a.demand').message).toContain('missing rates for 2026/27, 2028/29');
+  });
+
+  test('a list of the wrong length says how many it needs', () => {
+    const p = problemAt(minimal({ allocation: { recurrent: '100', growth: ['1%', '2%', '3%'] } }), 'allocation.growth');
+    expect(p.message).toContain('expected 2 rates');
+    expect(p.message).toContain('got 3');
+    expect(problemAt(withPolicies([{ type: 'flat_cash', line: 'acute', uplift: ['1%'] }]), 'policies.0.uplift').message).toContain('expected 2 rates');
+  });
+
+  test('a badly written year gets a suggestion', () => {
+    const p = problemAt(minimal({ base_year: '2025' }), 'base_year');
+    expect(p.message).toContain('did you mean `2025/26`?');
+  });
+
+  test('years must be 1 to 15', () => {
+    expect(problemAt(minimal({ years: '0' }), 'years').message).toContain('1 to 15');
+    expect(problemAt(minimal({ years: '16' }), 'years').message).toContain('1 to 15');
+  });
+});
+
+describe('rates', () => {
+  test('a bare number where a rate is expected shows the % form', () => {
+    expect(problemAt(minimal({ allocation: { recurrent: '100', growth: '2.5' } }), 'allocation.growth').message).toContain('`2.5%`');
+    // a fraction: both readings are offered
+    const frac = problemAt(minimal({ assumptions: { inflation: '0.025' } }), 'assumptions.inflation').message;
+    expect(frac).toContain('`2.5%`');
+    expect(frac).toContain('`0.025%`');
+    expect(problemAt(withPolicies([{ type: 'divert_growth', share: '50', to: { community: '100%' } }]), 'policies.0.share').message).toContain('`50%`');
+    expect(problemAt(withPolicies([{ type: 'divert_growth', share: '50%', to: { community: '100' } }]), 'policies.0.to.community').message).toContain('`100%`');
+    expect(problemAt(minimal({ allocation: { recurrent: '100', growth: ['1%', '2'] } }), 'allocation.growth.1').message).toContain('`2%`');
+  });
+
+  test('a bare number inside a distribution is a problem, not a crash', () => {
+    // zod runs the distribution's min ≤ mode ≤ max refinement even when a member failed to parse
+    for (const rate of [{ normal: ['2%', '1'] }, { triangular: ['1', '2%', '3%'] }, { uniform: ['1%', '4'] }]) {
+      const parsed = parseScenario(minimal({ assumptions: { inflation: rate } }));
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.problems.some((p) => p.message.includes('per cent sign'))).toBe(true);
+    }
+  });
+
+  test('distributions must be well formed', () => {
+    expect(problems(minimal({ assumptions: { inflation: { triangular: ['3%', '2%', '4%'] } } }))[0]!.message).toContain('min ≤ mode ≤ max');
+    expect(problems(minimal({ assumptions: { inflation: { uniform: ['3%', '2%'] } } }))[0]!.message).toContain('min ≤ max');
+    expect(problems(minimal({ assumptions: { inflation: { normal: ['3%', '-1%'] } } }))[0]!.message).toContain('standard deviation');
+  });
+
+  test('a cut and a diverted share stay between 0% and 100%', () => {
+    expect(problemAt(withPolicies([{ type: 'running_cost_cut', line: 'running', cut: '130%', by: '2027/28' }]), 'policies.0.cut').message).toContain('between 0% and 100%');
+    expect(problemAt(withPolicies([{ type: 'divert_growth', share: '-5%', to: { community: '100%' } }]), 'policies.0.share').message).toContain('between 0% and 100%');
+  });
+});
+
+describe('the rest of the file', () => {
+  test('unknown keys get a did-you-mean', () => {
+    const p = problemAt(minimal({ allocaton: {} }), 'allocaton');
+    expect(p.message).toContain('did you mean `allocation`?');
+    expect(p.at).toBe('key');
+  });
+
+  test('a line with a negative spend or an unknown category', () => {
+    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: '-1' } } }), 'lines.a.spend').message).toContain('zero or more');
+    expect(problemAt(minimal({ lines: { a: { category: 'acutee', spend: '1' } } }), 'lines.a.category').message).toContain('did you mean `acute`?');
+  });
+
+  test('a scenario needs at least one line', () => {
+    expect(problemAt(minimal({ lines: {} }), 'lines').message).toContain('at least one');
+  });
+
+  test('units are £, £k or £m', () => {
+    expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
+  });
+});
