@@ -1,0 +1,23 @@
+/** Messages between the draw pool and its worker threads. */
+
+/** A scenario as plain parsed data (Decimals do not survive structured cloning; source text does). */
+export interface ScenarioMessage {
+  type: 'scenario';
+  job: number;
+  data: unknown;
+  seed: number;
+}
+
+/** Run draws [from, to) of job `job`. */
+export interface ChunkMessage {
+  type: 'chunk';
+  job: number;
+  from: number;
+  to: number;
+}
+
+export type ToWorker = ScenarioMessage | ChunkMessage;
+
+export type FromWorker =
+  | { type: 'done'; job: number; from: number; to: number; values: Float64Array; failed: Uint8Array }
+  | { type: 'error'; job: number; message: string };

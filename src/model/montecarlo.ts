@@ -1,0 +1,164 @@
+/**
+ * Monte Carlo draws: the one engine (`buildPlan` + `project` + `computeMetrics` + `evaluateChecks`)
+ * run on floats with a sampler per draw, and the summary of many draws. Pure: no threads, no
+ * clock. `src/mc/` spreads draw ranges over worker threads; since draw k's figures depend only on
+ * (seed, k) and the summary reads the draws in index order, the result is the same for any split.
+ */
+import type { Arith } from './arith.js';
+import { evaluateChecks } from './checks.js';
+import { DrawSampler } from './draw-sampler.js';
+import { project } from './engine.js';
+import { drawArith } from './float-arith.js';
+import { computeMetrics, HEADLINE_METRICS, type MetricDef } from './metrics.js';
+import { buildPlan, type Plan } from './plan.js';
+import { PlanTemplate } from './plan-template.js';
+import { percentile } from './sampling.js';
+import type { ScenarioSpec } from './schema.js';
+import { PENNY_PLACES, type Units } from './units.js';
+import { yearLabels } from './years.js';
+
+export const MAX_DRAWS = 100_000;
+
+/** What one draw records: every headline metric of every year, and which checks failed. */
+export interface DrawLayout {
+  labels: string[];
+  metrics: readonly MetricDef[];
+  checks: string[];
+  /** Numbers per draw in the values array: metrics × years, metric-major. */
+  width: number;
+}
+
+export function drawLayout(spec: ScenarioSpec): DrawLayout {
+  const labels = yearLabels(spec.base_year, spec.years);
+  return {
+    labels,
+    metrics: HEADLINE_METRICS,
+    checks: (spec.checks ?? []).map((c) => c.name),
+    width: HEADLINE_METRICS.length * labels.length,
+  };
+}
+
+/** Runs draws [from, to) of a validated scenario, writing row (k − from) of each array. */
+export class DrawRunner {
+  readonly layout: DrawLayout;
+  private readonly sampler = new DrawSampler();
+  private readonly arith: Arith<number>;
+  private readonly template: PlanTemplate;
+
+  constructor(
+    private readonly spec: ScenarioSpec,
+    private readonly seed: number,
+  ) {
+    this.layout = drawLayout(spec);
+    this.arith = drawArith(PENNY_PLACES[spec.units]);
+    this.template = new PlanTemplate(spec, this.arith);
+  }
+
+  /** Draw `draw`'s plan: the template with this draw's samples written in. */
+  plan(draw: number): Plan<number> {
+    this.sampler.begin(this.seed, draw);
+    const sample = this.sampler.sample;
+    return this.template.usable ? this.template.fill(sample) : buildPlan(this.spec, this.arith, sample);
+  }
+
+  /** One draw's metrics per year. */
+  metrics(draw: number): Map<string, number>[] {
+    return computeMetrics(project(this.plan(draw), this.arith), this.arith);
+  }
+
+  run(from: number, to: number, values: Float64Array, failed: Uint8Array): void {
+    const { labels, metrics: defs, width } = this.layout;
+    const checks = this.spec.checks ?? [];
+    const nYears = labels.length;
+    for (let k = from; k < to; k++) {
+      const m = this.metrics(k);
+      const row = (k - from) * width;
+      for (let j = 0; j < defs.length; j++) {
+        const name = defs[j]!.name;
+        for (let t = 0; t < nYears; t++) values[row + j * nYears + t] = m[t]!.get(name) ?? NaN;
+      }
+      if (checks.length > 0) {
+        const outcomes = evaluateChecks(checks, labels, m, this.arith);
+        for (let c = 0; c < outcomes.length; c++) failed[(k - from) * checks.length + c] = outcomes[c]!.passed ? 0 : 1;
+      }
+    }
+  }
+}
+
+export interface Summary {
+  mean: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+export interface MonteCarloResult {
+  scenario: string;
+  units: Units;
+  draws: number;
+  seed: number;
+  years: string[];
+  /** Per headline metric, per year: its summary, or null where the year does not report it. */
+  metrics: { name: string; label: string; kind: MetricDef['kind']; years: (Summary | null)[] }[];
+  /** Per year: the share of draws with an ICB deficit (icb_surplus < 0). */
+  deficit: number[];
+  /** Per check: the share of draws in which it failed in any of its years. */
+  checks: { name: string; failed: number }[];
+}
+
+/**
+ * Summarises `draws` rows of `values`/`failed` (as DrawRunner.run writes them, draw 0 first).
+ * Means are summed in draw order so the figure is bit-for-bit the same however draws were split.
+ */
+export function summarize(
+  name: string,
+  spec: ScenarioSpec,
+  layout: DrawLayout,
+  draws: number,
+  values: Float64Array,
+  failed: Uint8Array,
+  seed: number,
+): MonteCarloResult {
+  const { labels, metrics: defs, width } = layout;
+  const nYears = labels.length;
+  const column = new Float64Array(draws);
+  const halfPenny = 0.5 / 10 ** PENNY_PLACES[spec.units];
+  const surplusIndex = defs.findIndex((d) => d.name === 'icb_surplus');
+  const deficit = labels.map(() => 0);
+  const metrics = defs.map((def, j) => ({
+    name: def.name,
+    label: def.label,
+    kind: def.kind,
+    years: labels.map((_, t): Summary | null => {
+      let sum = 0;
+      let below = 0;
+      for (let k = 0; k < draws; k++) {
+        const v = values[k * width + j * nYears + t]!;
+        column[k] = v;
+        sum += v;
+        // Penny-rounded figures: anything short of minus half a penny is float noise around zero.
+        if (v < -halfPenny) below++;
+      }
+      if (j === surplusIndex) deficit[t] = below / draws;
+      if (Number.isNaN(sum)) return null;
+      column.sort();
+      return { mean: sum / draws, p5: percentile(column, 0.05), p50: percentile(column, 0.5), p95: percentile(column, 0.95) };
+    }),
+  }));
+  const checks = layout.checks.map((checkName, c) => {
+    let n = 0;
+    for (let k = 0; k < draws; k++) n += failed[k * layout.checks.length + c]!;
+    return { name: checkName, failed: n / draws };
+  });
+  return { scenario: name, units: spec.units, draws, seed, years: labels, metrics, deficit, checks };
+}
+
+/** All draws in this thread: the reference the worker pool must agree with exactly. */
+export function monteCarlo(name: string, spec: ScenarioSpec, draws: number, seed: number): MonteCarloResult {
+  const runner = new DrawRunner(spec, seed);
+  const { width, checks } = runner.layout;
+  const values = new Float64Array(draws * width);
+  const failed = new Uint8Array(draws * checks.length);
+  runner.run(0, draws, values, failed);
+  return summarize(name, spec, runner.layout, draws, values, failed, seed);
+}
