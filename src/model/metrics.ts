@@ -54,6 +54,13 @@ export function computeMetrics<T>(p: Projection<T>, A: Arith<T>): Map<string, T>
   const { plan } = p;
   let cumulative = A.zero;
   const out: Map<string, T>[] = [];
+  // Built once, not once a year: Monte Carlo calls this per draw, and fresh key strings each need hashing.
+  const keys = plan.lines.map((l) => ({
+    spend: `spend.${l.name}`,
+    need: `need.${l.name}`,
+    gap: `gap.${l.name}`,
+    growth: `growth.${l.name}`,
+  }));
   for (let t = 0; t <= plan.n; t++) {
     const m = new Map<string, T>();
     const surplus = p.surplus[t]!;
@@ -75,13 +82,13 @@ export function computeMetrics<T>(p: Projection<T>, A: Arith<T>): Map<string, T>
       if (plan.lines[i]!.care) care = A.add(care, tr.spend[t]!);
     });
     if (!A.isZero(p.spend[t]!)) m.set('care_shift_share', A.share(A.div(care, p.spend[t]!)));
-    plan.lines.forEach((l, i) => m.set(`spend.${l.name}`, p.lines[i]!.spend[t]!));
-    plan.lines.forEach((l, i) => m.set(`need.${l.name}`, p.lines[i]!.need[t]!));
-    plan.lines.forEach((l, i) => m.set(`gap.${l.name}`, p.lines[i]!.gap[t]!));
+    keys.forEach((k, i) => m.set(k.spend, p.lines[i]!.spend[t]!));
+    keys.forEach((k, i) => m.set(k.need, p.lines[i]!.need[t]!));
+    keys.forEach((k, i) => m.set(k.gap, p.lines[i]!.gap[t]!));
     if (t >= 1) {
-      plan.lines.forEach((l, i) => {
+      keys.forEach((k, i) => {
         const before = p.lines[i]!.spend[t - 1]!;
-        if (!A.isZero(before)) m.set(`growth.${l.name}`, A.sub(A.div(p.lines[i]!.spend[t]!, before), A.one));
+        if (!A.isZero(before)) m.set(k.growth, A.sub(A.div(p.lines[i]!.spend[t]!, before), A.one));
       });
     }
     out.push(m);
