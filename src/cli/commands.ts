@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import type { Cli } from './context.js';
 import { registerCheck } from './check.js';
+import { registerSchema } from './schema.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
 
@@ -10,4 +11,5 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   void cli;
   void wrap;
   registerCheck(program, cli, wrap);
+  registerSchema(program, cli, wrap);
 }

@@ -3,7 +3,7 @@
  * offending key or value so the shell can point at its line and column.
  */
 import type { z } from 'zod';
-import { didYouMeanSuffix } from './suggest.js';
+import { closest, didYouMeanSuffix } from './suggest.js';
 
 export interface Problem {
   path: PropertyKey[];
@@ -69,25 +69,44 @@ function gotWhat(input: unknown): string {
 
 /** Everything wrong, one problem each; union failures report only the branch the user meant. */
 export function describeIssues(issues: readonly Issue[], prefix: PropertyKey[] = []): Problem[] {
-  return issues.flatMap((iss) => describeIssue(iss, prefix));
+  return withoutMissingTypos(issues.flatMap((iss) => describeIssue(iss, prefix)));
+}
+
+// A typo'd key (`grwoth`) also leaves the real key (`growth`) missing: the did-you-mean says both.
+const suggests = new WeakMap<Problem, string>();
+const missing = new WeakMap<Problem, string>();
+
+function withoutMissingTypos(problems: Problem[]): Problem[] {
+  const samePath = (a: PropertyKey[], b: PropertyKey[]) => a.length === b.length && a.every((k, i) => k === b[i]);
+  return problems.filter((p) => {
+    const key = missing.get(p);
+    return key === undefined || !problems.some((q) => suggests.get(q) === key && samePath(q.path.slice(0, -1), p.path));
+  });
 }
 
 function describeIssue(iss: Issue, prefix: PropertyKey[]): Problem[] {
   const path = [...prefix, ...iss.path];
   if (iss.code === 'unrecognized_keys') {
     const known: string[] = iss.message.startsWith(KNOWN) ? JSON.parse(iss.message.slice(KNOWN.length)) : [];
-    return iss.keys.map((key) => ({
-      path: [...path, key],
-      message: `unknown key \`${key}\`${didYouMeanSuffix(key, known)}${
-        known.length > 0 && !didYouMeanSuffix(key, known) ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : ''
-      }`,
-      at: 'key' as const,
-    }));
+    return iss.keys.map((key) => {
+      const p: Problem = {
+        path: [...path, key],
+        message: `unknown key \`${key}\`${didYouMeanSuffix(key, known)}${
+          known.length > 0 && !didYouMeanSuffix(key, known) ? ` (expected one of ${known.map((k) => `\`${k}\``).join(', ')})` : ''
+        }`,
+        at: 'key' as const,
+      };
+      const guess = closest(key, known);
+      if (guess !== undefined) suggests.set(p, guess);
+      return p;
+    });
   }
   if (iss.message.startsWith(MISSING)) {
     const key = String(path.at(-1) ?? '');
     const what = iss.message.slice(MISSING.length);
-    return [{ path: path.slice(0, -1), message: `missing key \`${key}\`${what ? ` (${lowerFirst(what)})` : ''}`, at: 'key' }];
+    const p: Problem = { path: path.slice(0, -1), message: `missing key \`${key}\`${what ? ` (${lowerFirst(what)})` : ''}`, at: 'key' };
+    missing.set(p, key);
+    return [p];
   }
   if (iss.code === 'invalid_union' && iss.errors.length > 0) {
     const branch = bestBranch(iss.errors);
