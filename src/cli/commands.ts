@@ -1,8 +1,9 @@
 /** The one place commands are registered: each command file adds itself here with one line. */
 import type { Command } from 'commander';
 import type { Cli } from './context.js';
+import { registerRun } from './run.js';
+import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
-import { registerSchema } from './schema.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
 
@@ -10,6 +11,7 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   void program;
   void cli;
   void wrap;
+  registerRun(program, cli, wrap);
+  registerValidate(program, cli, wrap);
   registerCheck(program, cli, wrap);
-  registerSchema(program, cli, wrap);
 }

@@ -1,0 +1,85 @@
+/** `icbsim run [FILE]`: project one scenario and print it (or write it, atomically) in one format. */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { runScenario, type RunResult } from '../model/run.js';
+import { renderCsv } from '../render/csv.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderTable } from '../render/table.js';
+import type { Wrap } from './commands.js';
+import { EXIT, InputError, useColor, warn, type Cli } from './context.js';
+import { DEFAULT_SCENARIO } from './defaults.js';
+import { loadScenario } from './load-scenario.js';
+
+export const RUN_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type RunFormat = (typeof RUN_FORMATS)[number];
+
+export interface RunOptions {
+  format: RunFormat;
+  out?: string;
+  lines?: boolean;
+  /** false with --no-color. */
+  color: boolean;
+}
+
+export function registerRun(program: Command, cli: Cli, wrap: Wrap): void {
+  program
+    .command('run')
+    .description('project a scenario year by year (no FILE: the shipped default scenario)')
+    .argument('[file]', 'scenario YAML file')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'))
+    .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
+    .option('--lines', "add each line's spend, need, provider gap and growth to the table or Markdown")
+    .option('--no-color', 'never colour the table (colour is only used on a terminal anyway)')
+    .action(wrap((file: string | undefined, opts: RunOptions) => runCommand(cli, file, opts)));
+}
+
+export async function runCommand(cli: Cli, file: string | undefined, opts: RunOptions): Promise<number> {
+  const loaded = loadScenario(file === undefined ? DEFAULT_SCENARIO : path.resolve(cli.cwd, file));
+  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  const result = runScenario(loaded.scenario.spec, loaded.scenario.name);
+  for (const w of result.warnings) warn(cli, w);
+
+  // Rendered whole before anything is written, so a failure never leaves half an output.
+  const color = opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color);
+  const text = render(result, opts.format, { lines: opts.lines === true, color });
+  if (opts.out === undefined) {
+    cli.stdout.write(text);
+  } else {
+    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text);
+    cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
+  }
+  return EXIT.OK;
+}
+
+export function render(result: RunResult, format: RunFormat, opts: { lines: boolean; color: boolean }): string {
+  switch (format) {
+    case 'table':
+      return renderTable(result, opts);
+    case 'json':
+      return renderJson(result);
+    case 'csv':
+      return renderCsv(result);
+    case 'md':
+      return renderMarkdown(result, opts);
+  }
+}
+
+/** Writes the whole output or nothing; a bad --out path is the user's input, so exit 2 with a reason. */
+export function writeOutput(abs: string, shown: string, text: string): void {
+  try {
+    writeFileAtomic(abs, text);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason =
+      e.code === 'ENOENT'
+        ? 'its folder does not exist'
+        : e.code === 'EISDIR'
+          ? 'it is a folder'
+          : e.code === 'EACCES' || e.code === 'EPERM'
+            ? 'permission denied'
+            : e.message;
+    throw new InputError(`cannot write \`${shown}\`: ${reason}`);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The rows a person reads (table, Markdown): headline metrics, then optionally each line's
+ * spend/need/gap/growth under its own sub-header. Machine formats (JSON, CSV) do not use this:
+ * they carry every metric exactly.
+ */
+import type { Dec } from '../model/decimal.js';
+import { HEADLINE_METRICS, lineMetricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
+import type { RunResult } from '../model/run.js';
+import type { Units } from '../model/units.js';
+import { formatMetric } from './format.js';
+
+/** Shown where a year has no figure (growth in the base year, a share of zero spend). */
+export const NO_VALUE = '–';
+
+export interface ViewRow {
+  metric: string;
+  label: string;
+  kind: MetricKind;
+  /** One per year, base year first; undefined where the year has no figure. */
+  values: (Dec | undefined)[];
+}
+
+export interface ViewSection {
+  /** A line's sub-header; the headline section has none. */
+  heading?: string;
+  rows: ViewRow[];
+}
+
+export interface RunView {
+  scenario: string;
+  units: Units;
+  title: string;
+  years: string[];
+  sections: ViewSection[];
+}
+
+export function runView(result: RunResult, opts: { lines?: boolean } = {}): RunView {
+  const row = (def: MetricDef, label = def.label): ViewRow => ({
+    metric: def.name,
+    label,
+    kind: def.kind,
+    values: result.years.map((y, t) => (t < def.fromYear ? undefined : y.metrics[def.name])),
+  });
+  const sections: ViewSection[] = [{ rows: HEADLINE_METRICS.map((d) => row(d)) }];
+  if (opts.lines) {
+    for (const line of result.lines) {
+      const defs = lineMetricDefs([line.name]);
+      sections.push({
+        heading: line.label === line.name ? line.name : `${line.label} (${line.name})`,
+        // The sub-header names the line, so each row keeps only the metric's part of its label.
+        rows: defs.map((d) => row(d, capitalise(d.label.slice(line.name.length + 1)))),
+      });
+    }
+  }
+  return {
+    scenario: result.scenario,
+    units: result.units,
+    title: `${result.scenario} (money in ${result.units})`,
+    years: result.years.map((y) => y.year),
+    sections,
+  };
+}
+
+/** The text of one cell as a finance director reads it. */
+export function cellText(value: Dec | undefined, kind: MetricKind, units: Units): string {
+  return value === undefined ? NO_VALUE : formatMetric(value, kind, units);
+}
+
+/** A money figure below zero: a deficit or a line funded below need. */
+export function isNegativeMoney(value: Dec | undefined, kind: MetricKind, units: Units): boolean {
+  return value !== undefined && kind === 'money' && cellText(value, kind, units).startsWith('-');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
