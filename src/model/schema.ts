@@ -156,7 +156,7 @@ const PolicyName = z.string().optional().describe('An optional label for this po
 
 const FlatCash = z
   .strictObject({
-    type: z.literal('flat_cash'),
+    type: z.literal('flat_cash').describe('The policy: flat_cash'),
     name: PolicyName,
     line: LineName.describe('The line held to the uplift'),
     uplift: z
@@ -168,7 +168,7 @@ const FlatCash = z
 
 const DivertGrowth = z
   .strictObject({
-    type: z.literal('divert_growth'),
+    type: z.literal('divert_growth').describe('The policy: divert_growth'),
     name: PolicyName,
     share: Rate.describe('Share of each year\'s allocation growth diverted'),
     to: z.record(LineName, RateText).describe('Target lines and their weights, which sum to 100%'),
@@ -177,7 +177,7 @@ const DivertGrowth = z
 
 const RunningCostCut = z
   .strictObject({
-    type: z.literal('running_cost_cut'),
+    type: z.literal('running_cost_cut').describe('The policy: running_cost_cut'),
     name: PolicyName,
     line: LineName.describe('The running-cost line'),
     cut: Rate.describe('The cut, e.g. 30%, reached in full by the year `by`'),
@@ -187,7 +187,7 @@ const RunningCostCut = z
 
 const ShiftActivity = z
   .strictObject({
-    type: z.literal('shift_activity'),
+    type: z.literal('shift_activity').describe('The policy: shift_activity'),
     name: PolicyName,
     from: LineName.describe('The line activity moves out of (e.g. acute)'),
     to: LineName.describe('The line activity moves into (e.g. community)'),

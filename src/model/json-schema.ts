@@ -1,0 +1,87 @@
+/**
+ * The scenario's JSON Schema, generated from the zod schemas (never written by hand) so editors can
+ * complete and check keys against exactly what the loader accepts. It describes the *input*: the
+ * loader hands zod numbers as their source text, so money and counts accept a number or a string,
+ * and rates are strings ending in `%`. Pure: the CLI prints it, a test keeps the committed copy in sync.
+ */
+import { z } from 'zod';
+import { LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';
+import { YEAR_PATTERN } from './years.js';
+
+/** Shared pieces get a name in `$defs`, so the schema reads like the format rather than 5,000 inlined lines. */
+const NAMED: ReadonlyArray<[z.ZodType, string]> = [
+  [RateText, 'Percent'],
+  [Rate, 'Rate'],
+  [RateSeries, 'RateSeries'],
+  [YearKey, 'Year'],
+  [Money, 'Money'],
+  [LineName, 'LineName'],
+  [Policy, 'Policy'],
+];
+
+type Meta = Record<string, unknown>;
+
+/**
+ * Descriptions live in zod's global registry (`.describe()`); this view of it adds `$defs` ids for the
+ * named pieces without registering anything globally, so importing this module changes nothing else.
+ */
+function namingRegistry(): z.core.$ZodRegistry<Meta> {
+  const ids = new Map<unknown, string>(NAMED);
+  const view = {
+    get(schema: z.core.$ZodType): Meta | undefined {
+      const meta = z.globalRegistry.get(schema) as Meta | undefined;
+      const id = ids.get(schema);
+      return id === undefined ? meta : { ...meta, id };
+    },
+    has(schema: z.core.$ZodType): boolean {
+      return ids.has(schema) || z.globalRegistry.has(schema);
+    },
+  };
+  return view as unknown as z.core.$ZodRegistry<Meta>;
+}
+
+export const SCHEMA_ID = 'https://github.com/icbsim/icbsim/schema/scenario.schema.json';
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(Scenario, {
+    target: 'draft-2020-12',
+    io: 'input',
+    metadata: namingRegistry(),
+    // Refinements (weights sum to 100%, known line names) cannot be said in JSON Schema; icbsim
+    // validate checks them with file:line:column messages.
+    unrepresentable: 'any',
+    // A year's shape is checkable (the loader also checks the two halves are consecutive years).
+    override: (ctx) => {
+      if (ctx.zodSchema === YearKey) ctx.jsonSchema.pattern = YEAR_PATTERN.source;
+    },
+  }) as Record<string, unknown>;
+  const { $schema, $defs, ...root } = generated;
+  // Any file may be a base or a fragment that others `extend` (maps merge key by key), so a key the
+  // merged scenario needs may live in another file: only the loader, which sees the merged result,
+  // can say it is missing. Lists replace whole, so list items (policies, checks) keep theirs.
+  dropMergedRequired(root);
+  return { $schema, $id: SCHEMA_ID, title: 'icbsim scenario', ...root, $defs };
+}
+
+type Node = Record<string, unknown>;
+
+function isNode(v: unknown): v is Node {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Removes `required` from a map and from the maps a scenario merges key by key inside it. */
+function dropMergedRequired(node: Node): void {
+  delete node.required;
+  if (isNode(node.properties)) {
+    for (const child of Object.values(node.properties)) {
+      if (isNode(child) && child.type === 'object') dropMergedRequired(child);
+    }
+  }
+  const values = node.additionalProperties;
+  if (isNode(values) && values.type === 'object') dropMergedRequired(values);
+}
+
+/** The file's exact text: two-space JSON and a final newline, stable so a test can compare bytes. */
+export function scenarioJsonSchemaText(): string {
+  return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The shipped JSON Schema is generated from the zod schemas and kept in sync; an independent
+ * validator (ajv, draft 2020-12) accepts every shipped scenario and rejects what the loader rejects
+ * at the level JSON Schema can see (unknown keys, bare-number rates, wrong types).
+ */
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/model/json-schema.js';
+import { fileURLToPath } from 'node:url';
+import { main } from '../../src/cli/main.js';
+
+const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SCHEMA_FILE = join(REPO, 'schema', 'scenario.schema.json');
+
+let compiled: ReturnType<InstanceType<typeof Ajv2020.default>['compile']> | undefined;
+
+function validator() {
+  if (compiled) return compiled;
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
+  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
+  return compiled;
+}
+
+describe('schema/scenario.schema.json', () => {
+  it('is exactly what the zod schemas generate now (regenerate with `icbsim schema > schema/scenario.schema.json`)', () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(scenarioJsonSchemaText());
+  });
+
+  it('is what `icbsim schema` prints', async () => {
+    let stdout = '';
+    let stderr = '';
+    const cli = {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: {},
+      cwd: REPO,
+    };
+    expect(await main(['node', 'icbsim', 'schema'], cli)).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
+  });
+
+  it('describes every field, so hovering in an editor explains it', () => {
+    const missing: string[] = [];
+    const schema = scenarioJsonSchema();
+    const defs = schema.$defs as Record<string, Record<string, unknown>>;
+    const described = (s: Record<string, unknown>): boolean => {
+      if (typeof s.description === 'string' && s.description.length > 0) return true;
+      const ref = typeof s.$ref === 'string' ? /^#\/\$defs\/(.+)$/.exec(s.$ref)?.[1] : undefined;
+      return ref !== undefined && typeof defs[ref]?.description === 'string';
+    };
+    let fields = 0;
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${path}[${i}]`));
+      if (typeof node !== 'object' || node === null) return;
+      const obj = node as Record<string, unknown>;
+      if (typeof obj.properties === 'object' && obj.properties !== null) {
+        for (const [key, field] of Object.entries(obj.properties as Record<string, Record<string, unknown>>)) {
+          fields++;
+          if (!described(field)) missing.push(`${path}.${key}`);
+        }
+      }
+      for (const [key, child] of Object.entries(obj)) walk(child, `${path}/${key}`);
+    };
+    walk(schema, '#');
+    expect(missing).toEqual([]);
+    // Guards the walk itself: the scenario has well over 40 fields (root, allocation, lines, policies, checks, ...).
+    expect(fields).toBeGreaterThan(40);
+  });
+
+  const scenarios = globSync('scenarios/**/*.yaml', { cwd: REPO }).sort();
+
+  it('finds the shipped scenarios', () => {
+    expect(scenarios.length).toBeGreaterThan(0);
+  });
+
+  it.each(scenarios)('accepts %s', (file) => {
+    const validate = validator();
+    const data: unknown = parse(readFileSync(join(REPO, file), 'utf8'));
+    const ok = validate(data);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  const GOOD = {
+    name: 'Good',
+    base_year: '2025/26',
+    years: 2,
+    allocation: { recurrent: 100, growth: '3%' },
+    lines: { acute: { category: 'acute', spend: '60.5', inflation: { normal: ['2%', '0.5%'] } } },
+    policies: [{ type: 'flat_cash', line: 'acute', uplift: 'inflation' }],
+    checks: [{ name: 'Breakeven', metric: 'icb_surplus', min: 0, each_year: true }],
+  };
+
+  it('accepts a full scenario written the way the loader reads it', () => {
+    const validate = validator();
+    expect(validate(GOOD)).toBe(true);
+  });
+
+  // Each of these is a mistake a user makes; each must be rejected, or the schema checks nothing.
+  const BAD: [string, (s: Record<string, unknown>) => void, string][] = [
+    ['a typo in a key', (s) => { s.alocation = s.allocation; delete s.allocation; }, 'additionalProperties'],
+    ['a rate without %', (s) => { s.allocation = { recurrent: 100, growth: 2.5 }; }, 'type'],
+    ['a rate as a bare string', (s) => { s.allocation = { recurrent: 100, growth: '2.5' }; }, 'pattern'],
+    ['an unknown category', (s) => { s.lines = { acute: { category: 'hospital', spend: 1 } }; }, 'enum'],
+    ['an unknown policy type', (s) => { s.policies = [{ type: 'flat_cahs', line: 'acute' }]; }, 'oneOf'],
+    ['a policy missing a key', (s) => { s.policies = [{ type: 'running_cost_cut', line: 'acute', cut: '30%' }]; }, 'oneOf'],
+    ['a badly written year', (s) => { s.base_year = '2025-26'; }, 'pattern'],
+    ['a line name in capitals', (s) => { s.lines = { Acute: { category: 'acute', spend: 1 } }; }, 'pattern'],
+    ['a check with no metric', (s) => { s.checks = [{ name: 'x', min: 0 }]; }, 'required'],
+  ];
+
+  it.each(BAD)('rejects %s', (_what, mutate, keyword) => {
+    const validate = validator();
+    const s = structuredClone(GOOD) as Record<string, unknown>;
+    mutate(s);
+    expect(validate(s)).toBe(false);
+    expect(validate.errors!.map((e) => e.keyword)).toContain(keyword);
+  });
+
+  it('lets a file leave out keys another file it extends (or that extends it) supplies', () => {
+    const validate = validator();
+    expect(validate({ extends: 'base.yaml', lines: { acute: { inflation: '3%' } } })).toBe(true);
+  });
+});
