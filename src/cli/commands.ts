@@ -4,6 +4,7 @@ import type { Cli } from './context.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
+import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
@@ -15,5 +16,6 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   registerRun(program, cli, wrap);
   registerValidate(program, cli, wrap);
   registerCheck(program, cli, wrap);
+  registerSchema(program, cli, wrap);
   registerInit(program, cli, wrap);
 }
