@@ -4,6 +4,7 @@ import type { Cli } from './context.js';
 import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
+import { registerBatch } from './batch.js';
 import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
 
@@ -16,6 +17,7 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   registerRun(program, cli, wrap);
   registerValidate(program, cli, wrap);
   registerCheck(program, cli, wrap);
+  registerBatch(program, cli, wrap);
   registerSchema(program, cli, wrap);
   registerInit(program, cli, wrap);
 }

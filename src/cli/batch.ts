@@ -1,0 +1,96 @@
+/**
+ * `icbsim batch DIR|GLOB... [--out results.csv]`: many scenarios to one long CSV (scenario, file,
+ * year, metric, value), in input order whatever the number of worker threads. A bad file is
+ * reported and skipped; the others' rows are kept and the exit code is 2 at the end.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { discoverFiles } from '../batch/discover.js';
+import { runPool } from '../batch/pool.js';
+import { batchHeader, runBatchFile, type BatchResult, type BatchTask } from '../batch/run-file.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { EXIT, InputError, useColor, type Cli } from './context.js';
+import type { Wrap } from './commands.js';
+
+interface BatchOptions {
+  out?: string;
+  workers?: string;
+  progress?: boolean;
+}
+
+export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
+  program
+    .command('batch')
+    .description('run many scenarios (folders, globs, files) to one long CSV: scenario,file,year,metric,value')
+    .argument('<inputs...>', 'folders (their .yaml/.yml files), quoted globs like "plans/**/*.yaml", or files')
+    .option('-o, --out <file>', 'write the CSV here (atomically) instead of stdout')
+    .option('-w, --workers <n>', 'worker threads (default: every core)')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .action(wrap((inputs: string[], opts: BatchOptions) => runBatch(cli, inputs, opts)));
+}
+
+function workerCount(text: string | undefined): number {
+  if (text === undefined) return availableParallelism();
+  if (!/^[1-9]\d*$/.test(text.trim())) throw new InputError(`--workers needs a whole number of 1 or more, got \`${text}\``);
+  return Number(text);
+}
+
+export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): Promise<number> {
+  const workers = workerCount(opts.workers);
+  const { files, empty } = discoverFiles(inputs, cli.cwd);
+  for (const e of empty) cli.stderr.write(`icbsim: error: ${e.message}\n`);
+  if (files.length === 0) throw new InputError('no scenario files to run');
+
+  const color = useColor(cli, cli.stderr);
+  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayOf(cli.cwd, abs), color }));
+  const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? progressBar(cli, tasks.length) : undefined;
+
+  // Results arrive in any order; each is written once everything before it has been.
+  const results: (BatchResult | undefined)[] = new Array(tasks.length);
+  const chunks: string[] = [batchHeader()];
+  const failed: string[] = [];
+  let written = 0;
+  const emit = (s: string) => (opts.out === undefined ? cli.stdout.write(s) : chunks.push(s));
+  if (opts.out === undefined) cli.stdout.write(chunks.pop()!);
+  const onResult = (index: number, result: BatchResult) => {
+    results[index] = result;
+    bar?.increment();
+    for (let r = results[written]; r !== undefined; r = results[written]) {
+      if (r.ok) emit(r.csv);
+      else failed.push(`${tasks[written]!.display}: skipped (bad input)\n${r.text}`);
+      results[written] = undefined;
+      written++;
+    }
+  };
+
+  try {
+    if (workers === 1) tasks.forEach((t, i) => onResult(i, runBatchFile(t)));
+    else await runPool(tasks, workers, onResult);
+  } finally {
+    bar?.stop();
+  }
+  if (opts.out !== undefined) writeFileAtomic(path.resolve(cli.cwd, opts.out), chunks.join(''));
+  for (const f of failed) cli.stderr.write(f);
+  if (failed.length > 0) {
+    cli.stderr.write(`icbsim: ${failed.length} of ${tasks.length} files skipped for bad input; the other ${tasks.length - failed.length} ran\n`);
+  }
+  return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
+}
+
+function progressBar(cli: Cli, total: number): SingleBar {
+  const bar = new SingleBar({
+    stream: cli.stderr as unknown as NodeJS.WritableStream,
+    format: 'running scenarios [{bar}] {value}/{total} {percentage}% eta {eta_formatted}',
+    hideCursor: true,
+    clearOnComplete: true,
+  });
+  bar.start(total, 0);
+  return bar;
+}
+
+function displayOf(cwd: string, abs: string): string {
+  const rel = path.relative(cwd, abs);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
+}
