@@ -109,6 +109,28 @@ describe('line growth', () => {
   });
 });
 
+describe('figures a year cannot have are left out', () => {
+  test('growth.<line> when the line spent nothing the year before', () => {
+    const r = run(
+      minimal({
+        allocation: { recurrent: '100', growth: '10%' },
+        lines: { a: { category: 'acute', spend: '50' }, z: { category: 'prevention', spend: '0' } },
+        policies: [{ type: 'divert_growth', share: '100%', to: { z: '100%' } }],
+      }),
+    );
+    // z: 0 in the base year, 10 in year 1 (all of ΔR1 = 10), 21 in year 2 (10 + ΔR2 = 11)
+    expect(r.at(1)['growth.z']).toBeUndefined();
+    expect(r.m(2, 'growth.z')).toBe('1.1'); // 21 / 10 − 1
+    expect(r.m(1, 'growth.a')).toBe('0');
+  });
+
+  test('care_shift_share in a year with no spend at all', () => {
+    const r = run(minimal({ lines: { a: { category: 'community', spend: '0' } } }));
+    expect(r.at(0).care_shift_share).toBeUndefined();
+    expect(r.m(0, 'spend')).toBe('0');
+  });
+});
+
 describe('the base year', () => {
   const r = run(
     minimal({

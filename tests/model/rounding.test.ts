@@ -93,4 +93,18 @@ describe('rounding to the penny in each unit', () => {
     const small = oneLine('£m', '0.00000001', '0%', '1');
     expect(small.m(1, 'need.a')).toBe('0.00000001');
   });
+
+  test('given figures with more places than a penny are rounded half-even when read', () => {
+    const r = run({
+      base_year: '2025/26',
+      years: '1',
+      units: '£',
+      allocation: { recurrent: '100.005', growth: '0%', non_recurrent: { '2025/26': '0.015' } },
+      lines: { a: { category: 'acute', spend: '0.125' }, b: { category: 'acute', spend: '0.135' } },
+    });
+    // R0 100.005 → 100.00; NR 0.015 → 0.02; spend 0.125 → 0.12 and 0.135 → 0.14
+    expect([r.m(0, 'allocation'), r.m(0, 'non_recurrent'), r.m(0, 'spend.a'), r.m(0, 'spend.b')]).toEqual(['100', '0.02', '0.12', '0.14']);
+    // income 100.02, spend 0.26: surplus 99.76
+    expect([r.m(0, 'income'), r.m(0, 'spend'), r.m(0, 'icb_surplus')]).toEqual(['100.02', '0.26', '99.76']);
+  });
 });
