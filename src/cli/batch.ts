@@ -13,6 +13,7 @@ import { batchHeader, runBatchFile, type BatchResult, type BatchTask } from '../
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, InputError, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
+import { displayPath } from './display-path.js';
 
 interface BatchOptions {
   out?: string;
@@ -44,7 +45,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   if (files.length === 0) throw new InputError('no scenario files to run');
 
   const color = useColor(cli, cli.stderr);
-  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayOf(cli.cwd, abs), color }));
+  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color }));
   const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? progressBar(cli, tasks.length) : undefined;
 
   // Results arrive in any order; each is written once everything before it has been.
@@ -88,9 +89,4 @@ function progressBar(cli: Cli, total: number): SingleBar {
   });
   bar.start(total, 0);
   return bar;
-}
-
-function displayOf(cwd: string, abs: string): string {
-  const rel = path.relative(cwd, abs);
-  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel.split(path.sep).join('/');
 }

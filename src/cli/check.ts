@@ -21,6 +21,7 @@ import { renderCheckText } from '../render/check-text.js';
 import { renderJunit } from '../render/junit.js';
 import { EXIT, InputError, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
+import { displayPath } from './display-path.js';
 import { loadRules, type LoadedRules } from './load-rules.js';
 import { loadScenario, type LoadedScenario } from './load-scenario.js';
 
@@ -79,8 +80,8 @@ export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): P
 
 function checkOne(cli: Cli, abs: string, rulesFiles: LoadedRules[]): PlanResult | PlanError {
   const loaded = loadScenario(abs);
-  if (!loaded.ok) return planError(cli, displayOf(cli, abs), loaded.diagnostics, loaded.sources);
-  const plan = loaded.scenario;
+  if (!loaded.ok) return planError(cli, displayPath(cli.cwd, abs), loaded.diagnostics, loaded.sources);
+  const plan = { ...loaded.scenario, file: displayPath(cli.cwd, abs) };
   const sources: RuleSource[] = [
     { checks: plan.spec.checks ?? [], tree: plan.tree },
     ...rulesFiles.map((r) => ({ checks: r.rules.checks, tree: r.tree, rulesFile: r.file })),
@@ -125,11 +126,3 @@ function planError(cli: Cli, file: string, diagnostics: Diagnostic[], sources: M
   const show = (color: boolean) => diagnostics.map((d) => formatDiagnostic(d, sources, { color }) + '\n').join('');
   return { kind: 'error', file, diagnostics, text: show(false), display: show(useColor(cli, cli.stderr)) };
 }
-
-function displayOf(cli: Cli, abs: string): string {
-  const rel = path.relative(cli.cwd, abs);
-  return rel.startsWith('..') || path.isAbsolute(rel) ? abs : rel;
-}
-
-
-

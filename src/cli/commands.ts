@@ -5,6 +5,7 @@ import { registerRun } from './run.js';
 import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
 import { registerBatch } from './batch.js';
+import { registerCompare } from './compare.js';
 import { registerSchema } from './schema.js';
 import { registerInit } from './init.js';
 
@@ -18,6 +19,7 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   registerValidate(program, cli, wrap);
   registerCheck(program, cli, wrap);
   registerBatch(program, cli, wrap);
+  registerCompare(program, cli, wrap);
   registerSchema(program, cli, wrap);
   registerInit(program, cli, wrap);
 }

@@ -1,0 +1,90 @@
+/**
+ * `icbsim compare FILE... [--year Y] [--baseline FILE] [--metric M]...`: scenarios side by side,
+ * the headline metrics of one year (default: each scenario's last) and of the whole period.
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { runScenario } from '../model/run.js';
+import { closest } from '../model/suggest.js';
+import { isYearLabel, suggestYear } from '../model/years.js';
+import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type CompareRow } from '../render/compare-data.js';
+import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
+import type { Wrap } from './commands.js';
+import { displayPath } from './display-path.js';
+import { EXIT, InputError, type Cli } from './context.js';
+import { loadScenario } from './load-scenario.js';
+
+const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CompareOptions {
+  year?: string;
+  baseline?: string;
+  metric: string[];
+  format: Format;
+  out?: string;
+}
+
+export function registerCompare(program: Command, cli: Cli, wrap: Wrap): void {
+  program
+    .command('compare')
+    .description('scenarios side by side: headline metrics of one year and of the whole period')
+    .argument('<files...>', 'scenario files, one column each')
+    .option('-y, --year <year>', 'the year to compare, like 2028/29 (default: each scenario\'s last year)')
+    .option('-b, --baseline <file>', 'a scenario to compare against: adds a delta column beside each scenario')
+    .option('-m, --metric <name>', 'show only these rows, in this order (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
+    .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
+    .action(wrap((files: string[], opts: CompareOptions) => runCompare(cli, files, opts)));
+}
+
+function load(cli: Cli, file: string): Compared {
+  const abs = path.resolve(cli.cwd, file);
+  const loaded = loadScenario(abs);
+  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  return { file: displayPath(cli.cwd, abs), result: runScenario(loaded.scenario.spec, loaded.scenario.name) };
+}
+
+export async function runCompare(cli: Cli, files: string[], opts: CompareOptions): Promise<number> {
+  if (opts.year !== undefined && !isYearLabel(opts.year)) {
+    const y = suggestYear(opts.year);
+    throw new InputError(`--year expects a financial year like 2028/29, got \`${opts.year}\`${y ? `: did you mean \`${y}\`?` : ''}`);
+  }
+  const runs = files.map((f) => load(cli, f));
+  const baseline = opts.baseline === undefined ? undefined : load(cli, opts.baseline);
+  const all = baseline ? [baseline, ...runs] : runs;
+  if (opts.year !== undefined) {
+    for (const r of all) {
+      const years = r.result.years.map((y) => y.year);
+      if (!years.includes(opts.year)) {
+        throw new InputError(`${r.file} has no year ${opts.year}: its years run ${years[0]} to ${years.at(-1)}`);
+      }
+    }
+  }
+  const rows = pickRows(opts.metric, rowCatalogue(all));
+  const comparison = buildComparison(runs, rows, { ...(opts.year ? { year: opts.year } : {}), ...(baseline ? { baseline } : {}) });
+  const render: Record<Format, () => string> = {
+    table: () => renderCompareTable(comparison),
+    csv: () => renderCompareCsv(comparison),
+    json: () => renderCompareJson(comparison),
+    md: () => renderCompareMarkdown(comparison),
+  };
+  const text = render[opts.format]();
+  if (opts.out === undefined) cli.stdout.write(text);
+  else writeFileAtomic(path.resolve(cli.cwd, opts.out), text);
+  return EXIT.OK;
+}
+
+function pickRows(wanted: readonly string[], catalogue: readonly CompareRow[]): CompareRow[] {
+  if (wanted.length === 0) return [...DEFAULT_ROWS];
+  const byId = new Map(catalogue.map((r) => [r.id, r]));
+  return wanted.map((id) => {
+    const row = byId.get(id);
+    if (row) return row;
+    const c = closest(id, [...byId.keys()]);
+    throw new InputError(
+      `unknown metric \`${id}\`${c ? `: did you mean \`${c}\`?` : ''} (headline metrics: ${DEFAULT_ROWS.map((r) => r.id).join(', ')}; per line: spend.<line>, need.<line>, gap.<line>, growth.<line>)`,
+    );
+  });
+}

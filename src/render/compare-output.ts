@@ -1,0 +1,90 @@
+/** The comparison as a terminal table, CSV, JSON or Markdown (for a pull-request comment). */
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import { Dec, decString } from '../model/decimal.js';
+import type { Cell, CompareColumn, Comparison, RowKind } from './compare-data.js';
+import { DISPLAY_PLACES, formatMoney, formatShare } from './format.js';
+
+function cellText(v: Cell, kind: RowKind, c: Comparison): string {
+  if (v === undefined) return '–';
+  if (typeof v === 'string') return v;
+  return kind === 'money' ? formatMoney(v, DISPLAY_PLACES[c.units]) : formatShare(v);
+}
+
+/** A delta always carries its sign; rates and shares change by percentage points. */
+function deltaText(d: Dec | undefined, kind: RowKind, c: Comparison): string {
+  if (d === undefined) return '';
+  const text = kind === 'money' ? formatMoney(d, DISPLAY_PLACES[c.units]) : `${d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2)} pp`;
+  return text.startsWith('-') ? text : `+${text}`;
+}
+
+interface Grid {
+  head: string[];
+  body: string[][];
+  /** Which columns hold figures (right-aligned). */
+  numeric: boolean[];
+}
+
+function grid(c: Comparison): Grid {
+  const cols: { title: string; cells: string[] }[] = [];
+  const sameYear = new Set([...(c.baseline ? [c.baseline] : []), ...c.columns].map((x) => x.year)).size === 1;
+  const title = (x: CompareColumn, suffix = '') => `${x.scenario}${suffix}${sameYear ? '' : ` (${x.year})`}`;
+  if (c.baseline) cols.push({ title: title(c.baseline, ' (baseline)'), cells: c.rows.map((r, i) => cellText(c.baseline!.values[i], r.kind, c)) });
+  for (const x of c.columns) {
+    cols.push({ title: title(x), cells: c.rows.map((r, i) => cellText(x.values[i], r.kind, c)) });
+    if (x.deltas) cols.push({ title: 'Δ', cells: c.rows.map((r, i) => deltaText(x.deltas![i], r.kind, c)) });
+  }
+  const yearTitle = sameYear ? ` ${c.columns[0]?.year ?? c.baseline?.year ?? ''}` : '';
+  return {
+    head: [`${c.units}${yearTitle}`, ...cols.map((x) => x.title)],
+    body: c.rows.map((r, i) => [r.label, ...cols.map((x) => x.cells[i]!)]),
+    numeric: [false, ...cols.map(() => true)],
+  };
+}
+
+export function renderCompareTable(c: Comparison): string {
+  const g = grid(c);
+  const table = new Table({
+    head: g.head,
+    colAligns: g.numeric.map((n) => (n ? 'right' : 'left')),
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of g.body) table.push(row);
+  return table.toString() + '\n';
+}
+
+// A pipe would end the cell; emphasis and backslashes would change the text.
+const mdEscape = (s: string) => s.replace(/[\\|*_`[\]<>]/g, (ch) => `\\${ch}`);
+
+export function renderCompareMarkdown(c: Comparison): string {
+  const g = grid(c);
+  const row = (cells: string[]) => `| ${cells.map(mdEscape).join(' | ')} |`;
+  return [row(g.head), `| ${g.numeric.map((n) => (n ? '---:' : '---')).join(' | ')} |`, ...g.body.map(row)].join('\n') + '\n';
+}
+
+const exact = (v: Cell | Dec): string | null => (v === undefined ? null : typeof v === 'string' ? v : decString(v));
+
+/** Exact figures, one row per metric; with a baseline each scenario gets a delta column beside it. */
+export function renderCompareCsv(c: Comparison): string {
+  const head = ['metric'];
+  if (c.baseline) head.push(`${c.baseline.scenario} (baseline)`);
+  for (const x of c.columns) head.push(x.scenario, ...(x.deltas ? [`${x.scenario} Δ`] : []));
+  const years = ['year', ...(c.baseline ? [c.baseline.year] : []), ...c.columns.flatMap((x) => (x.deltas ? [x.year, ''] : [x.year]))];
+  const body = c.rows.map((r, i) => [
+    r.id,
+    ...(c.baseline ? [exact(c.baseline.values[i]) ?? ''] : []),
+    ...c.columns.flatMap((x) => [exact(x.values[i]) ?? '', ...(x.deltas ? [exact(x.deltas[i]) ?? ''] : [])]),
+  ]);
+  return stringify([head, years, ...body]);
+}
+
+export function renderCompareJson(c: Comparison): string {
+  const col = (x: CompareColumn) => ({
+    scenario: x.scenario,
+    file: x.file,
+    year: x.year,
+    metrics: Object.fromEntries(c.rows.map((r, i) => [r.id, exact(x.values[i])])),
+    ...(x.deltas ? { deltas: Object.fromEntries(c.rows.map((r, i) => [r.id, exact(x.deltas![i])])) } : {}),
+  });
+  return JSON.stringify({ units: c.units, baseline: c.baseline ? col(c.baseline) : null, scenarios: c.columns.map(col) }, null, 2) + '\n';
+}
