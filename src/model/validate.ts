@@ -187,7 +187,7 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
       const what = side.startsWith('change') ? `${c.metric}'s change from the year before` : c.metric;
       if (wantsMoney && bound.kind !== 'money') fail(at(side), `${what} is money in ${s.units}: write the limit as a number, like \`0\``);
       if (!wantsMoney && bound.kind === 'money') {
-        fail(at(side), `${what} is a rate: write the limit with a per cent sign, like \`${new Dec(bound.value).times(100).toFixed()}%\``);
+        fail(at(side), `${what} is a rate: write the limit with a per cent sign, like ${percentForm(new Dec(bound.value))}`);
       }
     }
     for (const side of ['min', 'max'] as const) {
@@ -200,4 +200,10 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
     }
   });
   return problems;
+}
+
+/** `30` → `30%`; `0.3` → `30%` or `0.3%`, since a number below one may be a fraction or a per cent. */
+function percentForm(v: Dec): string {
+  const text = v.toFixed();
+  return !v.isZero() && v.abs().lessThan(1) ? `\`${v.times(100).toFixed()}%\` (if ${text} is a fraction) or \`${text}%\`` : `\`${text}%\``;
 }

@@ -168,6 +168,28 @@ describe('rates', () => {
   });
 });
 
+describe('checks', () => {
+  const check = (c: Record<string, unknown>) => minimal({ checks: [{ name: 'Rule', ...c }] });
+
+  test('an unknown metric gets a did-you-mean', () => {
+    expect(problemAt(check({ metric: 'icb_surplsu', min: '0', each_year: true }), 'checks.0.metric').message).toContain('did you mean `icb_surplus`?');
+    expect(problemAt(check({ metric: 'growth.b', min: '0%', each_year: true }), 'checks.0.metric').message).toContain('did you mean `growth.a`?');
+  });
+
+  test('a year outside the period, or the base year for a metric that starts in year 1', () => {
+    expect(problemAt(check({ metric: 'icb_surplus', min: '0', year: '2031/32' }), 'checks.0.year').message).toContain('outside the period');
+    expect(problemAt(check({ metric: 'cumulative_surplus', min: '0', year: '2025/26' }), 'checks.0.year').message).toContain('starts in 2026/27');
+  });
+
+  test('money limits are plain numbers, rate limits carry %', () => {
+    expect(problemAt(check({ metric: 'icb_surplus', min: '0%', each_year: true }), 'checks.0.min').message).toContain('money');
+    // `min: 30` on a share means 30%, not 3000%
+    expect(problemAt(check({ metric: 'care_shift_share', min: '30', each_year: true }), 'checks.0.min').message).toContain('like `30%`');
+    const fraction = problemAt(check({ metric: 'care_shift_share', min: '0.3', each_year: true }), 'checks.0.min').message;
+    expect(fraction).toContain('`30%` (if 0.3 is a fraction) or `0.3%`');
+  });
+});
+
 describe('the rest of the file', () => {
   test('unknown keys get a did-you-mean', () => {
     const p = problemAt(minimal({ allocaton: {} }), 'allocaton');
