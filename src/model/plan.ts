@@ -4,7 +4,8 @@
  */
 import type { Arith } from './arith.js';
 import type { Dec } from './decimal.js';
-import { DEFAULT_CARE_SHIFT, type RateSeriesSpec, type RateSpec, type ScenarioSpec } from './schema.js';
+import { DEFAULT_CARE_SHIFT } from './categories.js';
+import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
 import { yearLabels, yearStart } from './years.js';
 import { PENNY_PLACES } from './units.js';
 

@@ -4,6 +4,7 @@
  * turns them into binary floats) and are turned into decimals here.
  */
 import { z } from 'zod';
+import { CATEGORIES } from './categories.js';
 import { Dec } from './decimal.js';
 import { UNITS } from './units.js';
 import { isYearLabel, suggestYear } from './years.js';
@@ -11,10 +12,7 @@ import { isYearLabel, suggestYear } from './years.js';
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const LINE_NAME = /^[a-z][a-z0-9_]*$/;
 
-export const CATEGORIES = [
-  'acute', 'community', 'primary', 'mental_health', 'prevention', 'social_care', 'running', 'other',
-] as const;
-export const DEFAULT_CARE_SHIFT = ['community', 'primary', 'prevention'] as const;
+export { CATEGORIES, DEFAULT_CARE_SHIFT } from './categories.js';
 
 /** What a YAML number scalar or a quoted number looks like before it is read. */
 const numberInput = z.union([z.number(), z.string()]);
