@@ -11,6 +11,7 @@ import type { Wrap } from './commands.js';
 import { EXIT, InputError, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
 import { loadScenario } from './load-scenario.js';
+import { addDrawOptions, runDrawsCommand, type DrawOptions } from './run-draws.js';
 
 export const RUN_FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type RunFormat = (typeof RUN_FORMATS)[number];
@@ -24,15 +25,18 @@ export interface RunOptions {
 }
 
 export function registerRun(program: Command, cli: Cli, wrap: Wrap): void {
-  program
+  const run = program
     .command('run')
     .description('project a scenario year by year (no FILE: the shipped default scenario)')
     .argument('[file]', 'scenario YAML file')
     .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'))
     .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
     .option('--lines', "add each line's spend, need, provider gap and growth to the table or Markdown")
-    .option('--no-color', 'never colour the table (colour is only used on a terminal anyway)')
-    .action(wrap((file: string | undefined, opts: RunOptions) => runCommand(cli, file, opts)));
+    .option('--no-color', 'never colour the table (colour is only used on a terminal anyway)');
+  addDrawOptions(run).action(
+    wrap((file: string | undefined, opts: RunOptions & DrawOptions) =>
+      opts.draws !== undefined ? runDrawsCommand(cli, file, opts) : runCommand(cli, file, opts)),
+  );
 }
 
 export async function runCommand(cli: Cli, file: string | undefined, opts: RunOptions): Promise<number> {

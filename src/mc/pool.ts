@@ -11,12 +11,10 @@ import { Worker } from 'node:worker_threads';
 import { DrawRunner, summarize, type MonteCarloResult } from '../model/montecarlo.js';
 import type { ScenarioSpec } from '../model/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { encodeSpec } from './transfer.js';
 
 export interface DrawJob {
   name: string;
-  /** The scenario as plain parsed data, sent to the workers. */
-  data: unknown;
-  /** The same scenario validated, for this thread's share of the work and the summary. */
   spec: ScenarioSpec;
   draws: number;
   seed: number;
@@ -86,6 +84,7 @@ export class DrawPool {
     const values = new Float64Array(job.draws * width);
     const failed = new Uint8Array(job.draws * checks.length);
     const size = chunkSize(job.draws, this.workers.length);
+    const encoded = encodeSpec(job.spec);
     let next = 0;
     let done = 0;
 
@@ -126,7 +125,7 @@ export class DrawPool {
           w.off('error', onError);
           w.off('exit', onExit);
         });
-        const hello: ToWorker = { type: 'scenario', job: id, data: job.data, seed: job.seed };
+        const hello: ToWorker = { type: 'scenario', job: id, spec: encoded, seed: job.seed };
         w.postMessage(hello);
       }
       if (job.draws === 0) return finish();

@@ -1,10 +1,10 @@
 /** Messages between the draw pool and its worker threads. */
 
-/** A scenario as plain parsed data (Decimals do not survive structured cloning; source text does). */
+/** A validated scenario, encoded by transfer.ts (Decimals do not survive structured cloning). */
 export interface ScenarioMessage {
   type: 'scenario';
   job: number;
-  data: unknown;
+  spec: unknown;
   seed: number;
 }
 

@@ -1,11 +1,11 @@
 /**
- * A draw worker: parses the scenario it is sent (once per job) and runs the chunks of draws it is
- * given, sending the figures back in transferable buffers.
+ * A draw worker: decodes the validated scenario it is sent (once per job) and runs the chunks of
+ * draws it is given, sending the figures back in transferable buffers.
  */
 import { parentPort } from 'node:worker_threads';
 import { DrawRunner } from '../model/montecarlo.js';
-import { parseScenario } from '../model/run.js';
 import type { FromWorker, ToWorker } from './protocol.js';
+import { decodeSpec } from './transfer.js';
 
 const port = parentPort;
 if (port === null) throw new Error('icbsim: mc/worker.js runs only as a worker thread');
@@ -15,11 +15,9 @@ const runners = new Map<number, DrawRunner>();
 port.on('message', (msg: ToWorker) => {
   try {
     if (msg.type === 'scenario') {
-      const parsed = parseScenario(msg.data);
-      if (!parsed.ok) throw new Error(`the scenario did not validate in a worker: ${parsed.problems[0]?.message ?? ''}`);
       // One job at a time per pool: the previous job's runner is done with.
       runners.clear();
-      runners.set(msg.job, new DrawRunner(parsed.spec, msg.seed));
+      runners.set(msg.job, new DrawRunner(decodeSpec(msg.spec), msg.seed));
       return;
     }
     const runner = runners.get(msg.job);

@@ -1,0 +1,167 @@
+/**
+ * Monte Carlo results in every run format. Statistics of float draws are not exact decimals, so
+ * machine formats round them once, the same way everywhere: money to the penny, rates and shares
+ * to 0.0001 percentage points (6 decimal places of a fraction); probabilities are exact fractions
+ * of the draws.
+ */
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import { Dec, decString } from '../model/decimal.js';
+import type { MetricKind } from '../model/metrics.js';
+import type { MonteCarloResult, Summary } from '../model/montecarlo.js';
+import { PENNY_PLACES, type Units } from '../model/units.js';
+import { formatMetric } from './format.js';
+import { NO_VALUE } from './run-view.js';
+
+export const STATS = [
+  { key: 'mean', label: 'mean' },
+  { key: 'p5', label: '5th percentile' },
+  { key: 'p50', label: 'median' },
+  { key: 'p95', label: '95th percentile' },
+] as const satisfies readonly { key: keyof Summary; label: string }[];
+
+export const PERCENTILE_RULE = 'linear interpolation between closest ranks (type 7, as Excel PERCENTILE.INC)';
+
+/** A statistic as exact text (machine formats). */
+export function statText(x: number, kind: MetricKind, units: Units): string {
+  const places = kind === 'money' ? PENNY_PLACES[units] : 6;
+  return decString(new Dec(x).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN));
+}
+
+/** A probability as a percentage to 0.1 points (what a board paper shows). */
+export function probabilityText(p: number): string {
+  return `${new Dec(p).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN).toFixed(1)}%`;
+}
+
+function displayCell(x: number, kind: MetricKind, units: Units): string {
+  return formatMetric(new Dec(x), kind, units);
+}
+
+const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
+const RED = ['\x1b[31m', '\x1b[39m'] as const;
+
+function title(r: MonteCarloResult): string {
+  return `${r.scenario}: ${r.draws.toLocaleString('en-GB')} draws, seed ${r.seed} (money in ${r.units})`;
+}
+
+interface Row {
+  label: string;
+  cells: string[];
+  negative: boolean[];
+  heading?: boolean;
+}
+
+function rows(r: MonteCarloResult): Row[] {
+  const out: Row[] = [];
+  for (const m of r.metrics) {
+    out.push({ label: m.label, cells: r.years.map(() => ''), negative: [], heading: true });
+    for (const s of STATS) {
+      const values = m.years.map((y) => (y === null ? undefined : y[s.key]));
+      out.push({
+        label: `  ${s.label}`,
+        cells: values.map((v) => (v === undefined ? NO_VALUE : displayCell(v, m.kind, r.units))),
+        negative: values.map((v) => m.kind === 'money' && v !== undefined && displayCell(v, m.kind, r.units).startsWith('-')),
+      });
+    }
+  }
+  out.push({ label: 'Risk', cells: r.years.map(() => ''), negative: [], heading: true });
+  out.push({ label: '  P(ICB deficit)', cells: r.deficit.map(probabilityText), negative: [] });
+  return out;
+}
+
+function checkLines(r: MonteCarloResult): string[] {
+  return r.checks.map((c) => `${c.name}: fails in ${probabilityText(c.failed)} of draws`);
+}
+
+export function renderMonteCarloTable(r: MonteCarloResult, opts: { color?: boolean } = {}): string {
+  const paint = (style: readonly [string, string], s: string) => (opts.color === true ? style[0] + s + style[1] : s);
+  const table = new Table({
+    head: ['', ...r.years.map((y) => paint(BOLD, y))],
+    colAligns: ['left', ...r.years.map(() => 'right' as const)],
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of rows(r)) {
+    if (row.heading === true) table.push([{ content: paint(BOLD, row.label), colSpan: r.years.length + 1 }]);
+    else table.push([row.label, ...row.cells.map((c, i) => (row.negative[i] === true ? paint(RED, c) : c))]);
+  }
+  const checks = checkLines(r);
+  const tail = checks.length > 0 ? `\nChecks\n${checks.map((c) => `  ${c}`).join('\n')}\n` : '';
+  return `${paint(BOLD, title(r))}\n${table.toString()}\n${tail}Percentiles: ${PERCENTILE_RULE}.\n`;
+}
+
+export function renderMonteCarloMarkdown(r: MonteCarloResult): string {
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const out = [`**${escape(title(r))}**`, '', row(['Metric', ...r.years]), row(['---', ...r.years.map(() => '---:')])];
+  for (const x of rows(r)) {
+    out.push(row([x.heading === true ? `**${escape(x.label)}**` : escape(x.label.trim()), ...x.cells]));
+  }
+  const checks = checkLines(r);
+  if (checks.length > 0) out.push('', '**Checks**', '', ...checks.map((c) => `- ${escape(c)}`));
+  out.push('', `Percentiles: ${PERCENTILE_RULE}.`);
+  return out.join('\n') + '\n';
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`);
+}
+
+export interface MonteCarloJson {
+  scenario: string;
+  units: string;
+  draws: number;
+  seed: number;
+  percentiles: string;
+  years: {
+    year: string;
+    metrics: Record<string, { mean: string; p5: string; p50: string; p95: string }>;
+    deficit_probability: string;
+  }[];
+  checks: { name: string; failure_probability: string }[];
+}
+
+export function monteCarloJson(r: MonteCarloResult): MonteCarloJson {
+  const prob = (p: number) => decString(new Dec(p));
+  return {
+    scenario: r.scenario,
+    units: r.units,
+    draws: r.draws,
+    seed: r.seed,
+    percentiles: PERCENTILE_RULE,
+    years: r.years.map((year, t) => {
+      const metrics: MonteCarloJson['years'][number]['metrics'] = {};
+      for (const m of r.metrics) {
+        const s = m.years[t];
+        if (s === null || s === undefined) continue;
+        metrics[m.name] = {
+          mean: statText(s.mean, m.kind, r.units),
+          p5: statText(s.p5, m.kind, r.units),
+          p50: statText(s.p50, m.kind, r.units),
+          p95: statText(s.p95, m.kind, r.units),
+        };
+      }
+      return { year, metrics, deficit_probability: prob(r.deficit[t]!) };
+    }),
+    checks: r.checks.map((c) => ({ name: c.name, failure_probability: prob(c.failed) })),
+  };
+}
+
+export function renderMonteCarloJson(r: MonteCarloResult): string {
+  return JSON.stringify(monteCarloJson(r), null, 2) + '\n';
+}
+
+export const MC_CSV_COLUMNS = ['scenario', 'year', 'metric', 'statistic', 'value'] as const;
+
+/** Long format like `run`'s CSV, with a statistic column; checks have no year. */
+export function renderMonteCarloCsv(r: MonteCarloResult): string {
+  const out: string[][] = [];
+  r.years.forEach((year, t) => {
+    for (const m of r.metrics) {
+      const s = m.years[t];
+      if (s === null || s === undefined) continue;
+      for (const k of STATS) out.push([r.scenario, year, m.name, k.key, statText(s[k.key], m.kind, r.units)]);
+    }
+    out.push([r.scenario, year, 'icb_surplus', 'deficit_probability', decString(new Dec(r.deficit[t]!))]);
+  });
+  for (const c of r.checks) out.push([r.scenario, '', `check:${c.name}`, 'failure_probability', decString(new Dec(c.failed))]);
+  return stringify(out, { header: true, columns: [...MC_CSV_COLUMNS] });
+}
