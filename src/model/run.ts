@@ -6,6 +6,7 @@ import { describeIssues, errorMap, type Problem } from './issues.js';
 import { computeMetrics } from './metrics.js';
 import { buildPlan, centralSampler, type Plan } from './plan.js';
 import { Scenario, type ScenarioSpec } from './schema.js';
+import { reservedKeyProblems, withReserved } from './reserved-keys.js';
 import { PENNY_PLACES, type Units } from './units.js';
 import { validateScenario } from './validate.js';
 
@@ -27,8 +28,10 @@ export interface RunResult {
 export type Parsed = { ok: true; spec: ScenarioSpec } | { ok: false; problems: Problem[] };
 
 export function parseScenario(data: unknown): Parsed {
+  const reserved = reservedKeyProblems(data);
   const parsed = Scenario.safeParse(data, { error: errorMap });
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
+  if (!parsed.success) return { ok: false, problems: withReserved(data, reserved, describeIssues(parsed.error.issues)) };
+  if (reserved.length > 0) return { ok: false, problems: reserved };
   const problems = validateScenario(parsed.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, spec: parsed.data };
 }
