@@ -6,7 +6,9 @@ import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
 import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
+import { registerDiff } from './diff.js';
 import { registerSchema } from './schema.js';
+import { registerReport } from './report.js';
 import { registerInit } from './init.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
@@ -20,6 +22,8 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   registerCheck(program, cli, wrap);
   registerBatch(program, cli, wrap);
   registerCompare(program, cli, wrap);
+  registerDiff(program, cli, wrap);
   registerSchema(program, cli, wrap);
+  registerReport(program, cli, wrap);
   registerInit(program, cli, wrap);
 }

@@ -1,0 +1,82 @@
+/**
+ * `icbsim diff OLD NEW`: what changed between two versions of a plan, like a cost diff in a code
+ * review: the inputs that differ, then what that does to each headline metric, year by year.
+ * Either side may be `git:REV:path`, a committed version.
+ */
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { toPlain } from '../io/source-tree.js';
+import { convertMoney } from '../model/convert-units.js';
+import { diffEffect, diffInputs } from '../model/input-diff.js';
+import { HEADLINE_METRICS } from '../model/metrics.js';
+import { runScenario, type RunResult } from '../model/run.js';
+import { renderDiffJson, renderDiffMarkdown, renderDiffText, type PlanDiff } from '../render/compare-diff.js';
+import type { Wrap } from './commands.js';
+import { EXIT, InputError, type Cli } from './context.js';
+import { displayPath } from './display-path.js';
+import { loadGitScenario, parseGitRef } from './git-source.js';
+import { loadScenario, type LoadResult } from './load-scenario.js';
+
+const FORMATS = ['text', 'json', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+export function registerDiff(program: Command, cli: Cli, wrap: Wrap): void {
+  program
+    .command('diff')
+    .description('what changed between two versions of a plan: inputs, and the effect on each headline metric by year')
+    .argument('<old>', 'the old version: a file, or git:REV:path for a committed one (e.g. git:HEAD:plan.yaml)')
+    .argument('<new>', 'the new version: a file, or git:REV:path')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
+    .action(wrap((oldArg: string, newArg: string, opts: { format: Format }) => runDiff(cli, oldArg, newArg, opts)));
+}
+
+interface Side {
+  file: string;
+  data: unknown;
+  run: RunResult;
+}
+
+function load(cli: Cli, arg: string): Side {
+  const ref = parseGitRef(arg);
+  let loaded: LoadResult;
+  let file: string;
+  if (ref) {
+    const g = loadGitScenario(ref, cli.cwd);
+    loaded = g;
+    file = g.display;
+  } else {
+    const abs = path.resolve(cli.cwd, arg);
+    loaded = loadScenario(abs);
+    file = displayPath(cli.cwd, abs);
+  }
+  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  const s = loaded.scenario;
+  return { file, data: toPlain(s.tree), run: runScenario(s.spec, s.name) };
+}
+
+export async function runDiff(cli: Cli, oldArg: string, newArg: string, opts: { format: Format }): Promise<number> {
+  const before = load(cli, oldArg);
+  const after = load(cli, newArg);
+  const units = before.run.units;
+  const kinds = new Map(HEADLINE_METRICS.map((m) => [m.name, m]));
+  const d: PlanDiff = {
+    old: { file: before.file, scenario: before.run.scenario },
+    new: { file: after.file, scenario: after.run.scenario },
+    units,
+    inputs: diffInputs(before.data, after.data),
+    effect: diffEffect(
+      HEADLINE_METRICS.map((m) => m.name),
+      before.run.years,
+      after.run.years,
+      (metric, x) => (kinds.get(metric)?.kind === 'money' ? convertMoney(x, after.run.units, units) : x),
+    ),
+    defs: kinds,
+  };
+  const render: Record<Format, () => string> = {
+    text: () => renderDiffText(d),
+    json: () => renderDiffJson(d),
+    md: () => renderDiffMarkdown(d),
+  };
+  cli.stdout.write(render[opts.format]());
+  return EXIT.OK;
+}
