@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import type { Cli } from './context.js';
 import { registerRun } from './run.js';
+import { registerExplain } from './explain.js';
 import { registerValidate } from './validate.js';
 import { registerCheck } from './check.js';
 import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerDiff } from './diff.js';
 import { registerSchema } from './schema.js';
+import { registerReport } from './report.js';
 import { registerInit } from './init.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;

@@ -1,0 +1,56 @@
+/** What the analysis commands (explain, sweep, tornado, solve) share: loading, metric and year names. */
+import path from 'node:path';
+import { toPlain } from '../io/source-tree.js';
+import { PathError, type Plain } from '../model/input-path.js';
+import { metricDefs, type MetricDef } from '../model/metrics.js';
+import type { ScenarioSpec } from '../model/schema.js';
+import { didYouMeanSuffix } from '../model/suggest.js';
+import { yearLabels } from '../model/years.js';
+import { InputError, type Cli } from './context.js';
+import { loadScenario, type LoadedScenario } from './load-scenario.js';
+
+export interface Analysed {
+  scenario: LoadedScenario;
+  /** The scenario as plain data (extends merged), where input paths point. */
+  data: Plain;
+  labels: string[];
+}
+
+export function loadForAnalysis(cli: Cli, file: string): Analysed {
+  const loaded = loadScenario(path.resolve(cli.cwd, file));
+  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  const { spec } = loaded.scenario;
+  return { scenario: loaded.scenario, data: toPlain(loaded.scenario.tree) as Plain, labels: yearLabels(spec.base_year, spec.years) };
+}
+
+export function resolveMetric(spec: ScenarioSpec, name: string): MetricDef {
+  const defs = metricDefs(Object.keys(spec.lines));
+  const def = defs.find((d) => d.name === name);
+  if (def) return def;
+  const names = defs.map((d) => d.name);
+  throw new InputError(`no metric named \`${name}\`${didYouMeanSuffix(name, names)} (metrics: ${names.join(', ')})`);
+}
+
+/** A year label, or `final` (the default) for the last projection year. */
+export function resolveYear(labels: readonly string[], year: string | undefined): string {
+  if (year === undefined || year === 'final') return labels.at(-1)!;
+  if (labels.includes(year)) return year;
+  throw new InputError(`\`${year}\` is not a year of this scenario: it runs ${labels[0]} to ${labels.at(-1)} (or write \`final\`)`);
+}
+
+/** A metric's figure must exist in the year asked for (growth has none in the base year). */
+export function requireYear(def: MetricDef, labels: readonly string[], year: string): void {
+  if (labels.indexOf(year) < def.fromYear) {
+    throw new InputError(`${def.name} has no figure in ${year}, the base year: it starts in ${labels[1]}`);
+  }
+}
+
+/** Runs `fn`, turning a bad input path or value into exit 2 with its message. */
+export function pathErrors<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PathError) throw new InputError(e.message);
+    throw e;
+  }
+}
