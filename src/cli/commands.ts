@@ -9,7 +9,6 @@ import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerDiff } from './diff.js';
 import { registerSchema } from './schema.js';
-import { registerReport } from './report.js';
 import { registerInit } from './init.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
@@ -19,6 +18,7 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   void cli;
   void wrap;
   registerRun(program, cli, wrap);
+  registerExplain(program, cli, wrap);
   registerValidate(program, cli, wrap);
   registerCheck(program, cli, wrap);
   registerBatch(program, cli, wrap);
