@@ -5,9 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { discoverFiles } from '../batch/discover.js';
 import { runPool } from '../batch/pool.js';
 import { batchHeader, runBatchFile, type BatchResult, type BatchTask } from '../batch/run-file.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
@@ -40,13 +39,15 @@ function workerCount(text: string | undefined): number {
 
 export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): Promise<number> {
   const workers = workerCount(opts.workers);
+  // Loaded only when batch runs: every command's module is imported at start-up.
+  const { discoverFiles } = await import('../batch/discover.js');
   const { files, empty } = discoverFiles(inputs, cli.cwd);
   for (const e of empty) cli.stderr.write(`icbsim: error: ${e.message}\n`);
   if (files.length === 0) throw new InputError('no scenario files to run');
 
   const color = useColor(cli, cli.stderr);
   const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color }));
-  const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? progressBar(cli, tasks.length) : undefined;
+  const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? await progressBar(cli, tasks.length) : undefined;
 
   // Results arrive in any order; each is written once everything before it has been.
   const results: (BatchResult | undefined)[] = new Array(tasks.length);
@@ -80,7 +81,8 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
 }
 
-function progressBar(cli: Cli, total: number): SingleBar {
+async function progressBar(cli: Cli, total: number): Promise<SingleBar> {
+  const { SingleBar } = await import('cli-progress');
   const bar = new SingleBar({
     stream: cli.stderr as unknown as NodeJS.WritableStream,
     format: 'running scenarios [{bar}] {value}/{total} {percentage}% eta {eta_formatted}',
