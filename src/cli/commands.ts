@@ -9,6 +9,7 @@ import { registerBatch } from './batch.js';
 import { registerCompare } from './compare.js';
 import { registerDiff } from './diff.js';
 import { registerSchema } from './schema.js';
+import { registerReport } from './report.js';
 import { registerInit } from './init.js';
 
 export type Wrap = (fn: (...args: never[]) => Promise<number>) => (...args: unknown[]) => Promise<void>;
@@ -25,5 +26,6 @@ export function registerCommands(program: Command, cli: Cli, wrap: Wrap): void {
   registerCompare(program, cli, wrap);
   registerDiff(program, cli, wrap);
   registerSchema(program, cli, wrap);
+  registerReport(program, cli, wrap);
   registerInit(program, cli, wrap);
 }

@@ -1,0 +1,151 @@
+/**
+ * The scenario's assumptions as a board member checks them: funding, cost drivers by year (lines
+ * that share a driver share a row), the lines, and each policy in words. Rates are shown as written
+ * (2.8%, not 2.80%), at their central value where the scenario gives a distribution.
+ */
+import { decString, type Dec } from '../../model/decimal.js';
+import type { RunResult } from '../../model/run.js';
+import type { PolicySpec, RateSeriesSpec, RateSpec, ScenarioSpec } from '../../model/schema.js';
+import { DISPLAY_PLACES, formatMoney } from '../format.js';
+import { esc } from '../svg/escape.js';
+
+export function rateText(d: Dec): string {
+  return `${decString(d.times(100))}%`;
+}
+
+function rateSpecText(r: RateSpec): string {
+  switch (r.kind) {
+    case 'fixed':
+      return rateText(r.value);
+    case 'normal':
+      return `normal, mean ${rateText(r.mean)}, sd ${rateText(r.sd)}`;
+    case 'triangular':
+      return `triangular ${rateText(r.min)} / ${rateText(r.mode)} / ${rateText(r.max)}`;
+    case 'uniform':
+      return `uniform ${rateText(r.min)} to ${rateText(r.max)}`;
+  }
+}
+
+function seriesText(s: RateSeriesSpec): string {
+  if (s.kind === 'one') return rateSpecText(s.rate);
+  if (s.kind === 'list') return s.rates.map(rateSpecText).join(', ');
+  return Object.entries(s.byYear)
+    .map(([y, r]) => `${y} ${rateSpecText(r)}`)
+    .join(', ');
+}
+
+function lineName(r: RunResult, name: string): string {
+  return r.lines.find((l) => l.name === name)?.label ?? name;
+}
+
+export function policyText(r: RunResult, p: PolicySpec): string {
+  const named = p.name ? `${p.name}: ` : '';
+  switch (p.type) {
+    case 'flat_cash':
+      return `${named}${lineName(r, p.line)} held to ${p.uplift === 'inflation' ? 'its inflation rate (flat real)' : `an uplift of ${seriesText(p.uplift)} a year`}; need above that is the provider gap.`;
+    case 'divert_growth':
+      return `${named}${rateSpecText(p.share)} of each year's allocation growth diverted to ${Object.entries(p.to)
+        .map(([l, w]) => `${lineName(r, l)} (${rateText(w)})`)
+        .join(', ')}.`;
+    case 'running_cost_cut':
+      return `${named}${lineName(r, p.line)} cut by ${rateSpecText(p.cut)} of its uncut path, phased in evenly to ${p.by}.`;
+    case 'shift_activity':
+      return `${named}${seriesText(p.share)} of ${lineName(r, p.from)} need moved to ${lineName(r, p.to)} each year at ${rateSpecText(p.cost_ratio)} of the cost; ${lineName(r, p.from)} need falls ${p.lag === 0 ? 'in the same year' : `${p.lag} year${p.lag === 1 ? '' : 's'} later`}.`;
+  }
+}
+
+/** Every rate the scenario gives as a distribution, with where it is used. */
+export function uncertainRates(spec: ScenarioSpec): string[] {
+  const out: string[] = [];
+  const visit = (where: string, s: RateSeriesSpec | undefined): void => {
+    if (!s) return;
+    const rates = s.kind === 'one' ? [s.rate] : s.kind === 'list' ? s.rates : Object.values(s.byYear);
+    if (rates.some((x) => x.kind !== 'fixed')) out.push(`${where}: ${seriesText(s)}`);
+  };
+  visit('allocation growth', spec.allocation.growth);
+  const drivers = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
+  for (const d of drivers) visit(`${d.replace('_', ' ')} (default)`, spec.assumptions?.[d]);
+  for (const [name, l] of Object.entries(spec.lines)) for (const d of drivers) visit(`${d.replace('_', ' ')} (${name})`, l[d]);
+  return out;
+}
+
+function cells(texts: string[]): string {
+  return texts.map((t) => `<td${t.startsWith('-') ? ' class="neg"' : ''}>${esc(t)}</td>`).join('');
+}
+
+/** Funding and cost drivers by year, from the resolved plan (what the engine actually used). */
+export function assumptionsTable(r: RunResult): string {
+  const plan = r.projection.plan;
+  const labels = plan.labels;
+  const rows: [string, string[]][] = [];
+  const rateRow = (values: Dec[]): string[] => labels.map((_, t) => (t === 0 ? '–' : rateText(values[t]!)));
+  rows.push(['Allocation growth', rateRow(plan.growth)]);
+  if (plan.nonRecurrent.some((d) => !d.isZero())) {
+    rows.push(['Non-recurrent funding', plan.nonRecurrent.map((d) => formatMoney(d, DISPLAY_PLACES[r.units]))]);
+  }
+  const drivers = [
+    ['inflation', 'Inflation'],
+    ['demand', 'Demand growth'],
+    ['efficiency', 'Efficiency requirement'],
+    ['delivery', 'Efficiency delivered'],
+  ] as const;
+  for (const [key, title] of drivers) {
+    const groups = new Map<string, { names: string[]; values: Dec[] }>();
+    for (const l of plan.lines) {
+      const k = l[key].slice(1).map(decString).join('|');
+      const g = groups.get(k) ?? { names: [], values: l[key] };
+      g.names.push(lineName(r, l.name));
+      groups.set(k, g);
+    }
+    for (const g of groups.values()) {
+      rows.push([groups.size === 1 ? `${title} (all lines)` : `${title}: ${g.names.join(', ')}`, rateRow(g.values)]);
+    }
+  }
+  for (const l of plan.lines) if (l.uplift) rows.push([`Contract uplift: ${lineName(r, l.name)}`, rateRow(l.uplift)]);
+  const head = labels.map((y) => `<th scope="col">${esc(y)}</th>`).join('');
+  return (
+    `<div class="scroll"><table class="data"><caption>Funding and cost drivers by year</caption>` +
+    `<thead><tr><th scope="col">Assumption</th>${head}</tr></thead><tbody>` +
+    rows.map(([name, texts]) => `<tr><th scope="row">${esc(name)}</th>${cells(texts)}</tr>`).join('') +
+    `</tbody></table></div>`
+  );
+}
+
+export function linesTable(r: RunResult): string {
+  const plan = r.projection.plan;
+  const rows = plan.lines.map(
+    (l) =>
+      `<tr><th scope="row">${esc(lineName(r, l.name))}</th><td class="text">${esc(l.name)}</td><td class="text">${esc(l.category.replace(/_/g, ' '))}</td>` +
+      `<td>${esc(formatMoney(l.spend0, DISPLAY_PLACES[r.units]))}</td><td class="text">${l.care ? 'yes' : 'no'}</td></tr>`,
+  );
+  return (
+    `<div class="scroll"><table class="data"><caption>Spending lines (base-year spend in ${esc(r.units)})</caption>` +
+    `<thead><tr><th scope="col">Line</th><th scope="col">Name in the file</th><th scope="col">Category</th>` +
+    `<th scope="col">Base-year spend</th><th scope="col">Care closer to home</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+  );
+}
+
+export function assumptionsSection(r: RunResult): string {
+  const spec = r.spec;
+  const policies = (spec.policies ?? []).map((p) => `<li>${esc(policyText(r, p))}</li>`);
+  const uncertain = uncertainRates(spec);
+  const units = r.units;
+  const base = r.years[0];
+  const summary =
+    `<p>Money in ${esc(units)}. Base year ${esc(spec.base_year)} with a recurrent allocation of ` +
+    `${esc(formatMoney(r.projection.plan.r0, DISPLAY_PLACES[units]))}` +
+    (base ? ` and spend of ${esc(formatMoney(base.metrics.spend!, DISPLAY_PLACES[units]))}` : '') +
+    `; ${spec.years} projection year${spec.years === 1 ? '' : 's'}.</p>`;
+  return (
+    summary +
+    `<h4>Policies</h4>` +
+    (policies.length ? `<ul>${policies.join('')}</ul>` : '<p>None: every line is funded at its need.</p>') +
+    assumptionsTable(r) +
+    linesTable(r) +
+    (uncertain.length
+      ? `<p class="note">Uncertain assumptions, shown above at their central value (mean, mode or midpoint):</p><ul class="note">${uncertain
+          .map((u) => `<li>${esc(u)}</li>`)
+          .join('')}</ul>`
+      : '')
+  );
+}

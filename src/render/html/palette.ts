@@ -1,0 +1,27 @@
+/**
+ * Colours from Paul Tol's colour-blind-safe palettes. No chart relies on colour alone: every series
+ * is named in its legend, tooltips and data table, and deficits also carry a minus sign.
+ */
+export const CATEGORY_COLORS: Record<string, string> = {
+  acute: '#CC6677',
+  community: '#44AA99',
+  primary: '#88CCEE',
+  mental_health: '#AA4499',
+  prevention: '#117733',
+  social_care: '#332288',
+  running: '#DDCC77',
+  other: '#999933',
+};
+
+export const ICB = '#0077BB';
+export const SYSTEM = '#EE7733';
+export const CARE = '#009988';
+export const GAP = '#CC3311';
+export const NEUTRAL = '#444444';
+
+/** Scenario colours for side-by-side comparisons, in order. */
+export const SCENARIO_COLORS = ['#0077BB', '#EE7733', '#009988', '#CC3311', '#33BBEE', '#EE3377', '#BBBBBB', '#000000'];
+
+export function scenarioColor(i: number): string {
+  return SCENARIO_COLORS[i % SCENARIO_COLORS.length]!;
+}

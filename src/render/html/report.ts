@@ -1,0 +1,145 @@
+/**
+ * `icbsim report`: one self-contained HTML page a board member opens in any browser, offline.
+ * Pure: it gets the runs, their check outcomes, any Monte Carlo summaries and the files' SHA-256
+ * from the command, and returns the page; the same inputs give the same bytes (no clock, no random).
+ */
+import type { CheckOutcome } from '../../model/checks.js';
+import type { Dec } from '../../model/decimal.js';
+import type { MonteCarloResult } from '../../model/montecarlo.js';
+import type { RunResult } from '../../model/run.js';
+import { DISPLAY_PLACES, formatMoney, formatShare } from '../format.js';
+import { esc } from '../svg/escape.js';
+import { assumptionsSection } from './assumptions.js';
+import { acuteGapFigure, careShiftFigure, categoryFigure, comparisonFigures, fanFigure, surplusFigure } from './charts.js';
+import { CSS } from './css.js';
+import { renderFigure, type Figure } from './figure.js';
+import { checksSection, yearTable } from './tables.js';
+
+export interface SourceFile {
+  /** As the user named it (or relative to where they ran the command). */
+  path: string;
+  sha256: string;
+}
+
+export interface ReportScenario {
+  result: RunResult;
+  checks: CheckOutcome<Dec>[];
+  /** The scenario file first, then each file it extends. */
+  files: SourceFile[];
+  draws?: MonteCarloResult;
+}
+
+export interface ReportInput {
+  scenarios: ReportScenario[];
+  version: string;
+}
+
+function card(label: string, value: string, negative = false): string {
+  return `<div class="card"><div class="label">${esc(label)}</div><div class="value${negative ? ' neg' : ''}">${esc(value)}</div></div>`;
+}
+
+function keyFigures(r: RunResult): string {
+  const last = r.years[r.years.length - 1];
+  if (!last) return '';
+  const money = (m: string): [string, boolean] => {
+    const d = last.metrics[m];
+    if (d === undefined) return ['–', false];
+    const text = formatMoney(d, DISPLAY_PLACES[r.units]);
+    const negative = text.startsWith('-');
+    // Read as a board paper writes it: -£12.3m, £450k, £1,200.
+    const suffix = r.units === '£' ? '' : r.units.slice(1);
+    return [`${negative ? '-' : ''}£${negative ? text.slice(1) : text}${suffix}`, negative];
+  };
+  const share = last.metrics.care_shift_share;
+  const target = r.spec.care_shift?.target;
+  return (
+    `<div class="cards" role="list" aria-label="Key figures for ${esc(last.year)}">` +
+    [
+      card(`ICB surplus/(deficit), ${last.year}`, ...money('icb_surplus')),
+      card(`System surplus/(deficit), ${last.year}`, ...money('system_surplus')),
+      card(`Cumulative ICB surplus to ${last.year}`, ...money('cumulative_surplus')),
+      card(
+        `Care closer to home, ${last.year}${target ? ` (target ${formatShare(target)})` : ''}`,
+        share === undefined ? '–' : formatShare(share),
+        target !== undefined && share !== undefined && share.lessThan(target),
+      ),
+    ]
+      .map((c) => c.replace('<div class="card">', '<div class="card" role="listitem">'))
+      .join('') +
+    `</div>`
+  );
+}
+
+function scenarioSection(s: ReportScenario, i: number): string {
+  const r = s.result;
+  const id = `s${i + 1}`;
+  const figures: Figure[] = [surplusFigure(r, `${id}-surplus`), careShiftFigure(r, `${id}-care`), categoryFigure(r, `${id}-spend`)];
+  const gap = acuteGapFigure(r, `${id}-gap`);
+  if (gap) figures.push(gap);
+  if (s.draws) {
+    const fan = fanFigure(r, s.draws, `${id}-fan`);
+    if (fan) figures.push(fan);
+  }
+  const warnings = r.warnings.length ? `<ul class="note">${r.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
+  return (
+    `<section id="${id}" aria-labelledby="${id}-h"><h2 id="${id}-h">${esc(r.scenario)}</h2>` +
+    (r.spec.description ? `<p class="lede">${esc(r.spec.description)}</p>` : '') +
+    keyFigures(r) +
+    warnings +
+    `<div class="figures">${figures.map(renderFigure).join('')}</div>` +
+    `<h3 id="${id}-checks">Checks</h3>${checksSection(r, s.checks)}` +
+    `<h3 id="${id}-assumptions">Assumptions</h3>${assumptionsSection(r)}` +
+    `<h3 id="${id}-years">Year by year</h3>${yearTable(r)}` +
+    `</section>`
+  );
+}
+
+function comparisonSection(scenarios: readonly ReportScenario[]): string {
+  const units = new Set(scenarios.map((s) => s.result.units));
+  if (units.size > 1) {
+    return `<section id="compare"><h2>Scenarios side by side</h2><p class="note">Not drawn: the scenarios use different units (${esc([...units].join(', '))}).</p></section>`;
+  }
+  const figures = comparisonFigures(
+    scenarios.map((s) => s.result),
+    'cmp',
+  );
+  return (
+    `<section id="compare" aria-labelledby="compare-h"><h2 id="compare-h">Scenarios side by side</h2>` +
+    `<div class="figures">${figures.map(renderFigure).join('')}</div></section>`
+  );
+}
+
+function footer(input: ReportInput): string {
+  const rows = input.scenarios.flatMap((s) =>
+    s.files.map((f) => `<tr><td class="text"><code>${esc(f.path)}</code></td><td class="text"><code>${esc(f.sha256)}</code></td></tr>`),
+  );
+  return (
+    `<footer><p>Made with icbsim ${esc(input.version)} from the files below. Every figure is an exact decimal projection, ` +
+    `rounded to the penny; charts round only for drawing. A file whose SHA-256 differs is not the file this report came from.</p>` +
+    `<table class="data"><caption>Scenario files</caption><thead><tr><th scope="col">File</th><th scope="col">SHA-256</th></tr></thead>` +
+    `<tbody>${rows.join('')}</tbody></table></footer>`
+  );
+}
+
+export function renderReport(input: ReportInput): string {
+  const many = input.scenarios.length > 1;
+  const names = input.scenarios.map((s) => s.result.scenario);
+  const title = many ? `ICB financial scenarios: ${names.join(' vs ')}` : `ICB financial plan: ${names[0] ?? ''}`;
+  const nav = many
+    ? `<nav aria-label="Contents"><ul><li><a href="#compare">Scenarios side by side</a></li>${input.scenarios
+        .map((s, i) => `<li><a href="#s${i + 1}">${esc(s.result.scenario)}</a></li>`)
+        .join('')}</ul></nav>`
+    : '';
+  const first = input.scenarios[0]?.result;
+  const lede = first
+    ? `<p class="lede">${many ? `${input.scenarios.length} scenarios` : 'Projection'} from ${esc(first.spec.base_year)}, money in ${esc(first.units)}.</p>`
+    : '';
+  return (
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<meta name="generator" content="icbsim ${esc(input.version)}"><title>${esc(title)}</title><style>${CSS}</style></head><body>` +
+    `<header><h1>${esc(title)}</h1>${lede}${nav}</header><main>` +
+    (many ? comparisonSection(input.scenarios) : '') +
+    input.scenarios.map(scenarioSection).join('') +
+    `</main>${footer(input)}</body></html>\n`
+  );
+}
