@@ -30,6 +30,9 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
     const input = iss.input as Record<string, unknown> | undefined;
     const given = input && typeof input === 'object' ? input[iss.discriminator] : undefined;
     if (given === undefined) return `missing \`${iss.discriminator}\`: one of ${options.map((o) => `\`${o}\``).join(', ')}`;
+    if (given === null || typeof given === 'object') {
+      return `expected ${iss.discriminator} to be one of ${options.map((o) => `\`${o}\``).join(', ')}${gotWhat(given)}`;
+    }
     return `unknown ${iss.discriminator} \`${String(given)}\`${didYouMeanSuffix(String(given), options)} (expected one of ${options
       .map((o) => `\`${o}\``)
       .join(', ')})`;
@@ -39,6 +42,8 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   }
   if (iss.code === 'invalid_value' && 'values' in iss) {
     const values = iss.values.map(String);
+    // A list or map printed with String() would read `acute` or `[object Object]`.
+    if (iss.input === null || typeof iss.input === 'object') return `expected one of ${values.map((v) => `\`${v}\``).join(', ')}${gotWhat(iss.input)}`;
     return `expected one of ${values.map((v) => `\`${v}\``).join(', ')}, got \`${String(iss.input)}\`${didYouMeanSuffix(
       String(iss.input),
       values,

@@ -206,6 +206,16 @@ describe('the rest of the file', () => {
     expect(problemAt(minimal({ lines: {} }), 'lines').message).toContain('at least one');
   });
 
+  test('a list or a map where one word is expected says so, rather than printing it', () => {
+    const list = problemAt(minimal({ lines: { a: { category: ['acute'], spend: '1' } } }), 'lines.a.category').message;
+    expect(list).toContain('got a list');
+    expect(list).not.toContain('got `acute`');
+    expect(problemAt(minimal({ units: { a: '1' } }), 'units').message).toContain('got a map');
+    const type = problemAt(minimal({ policies: [{ type: { a: '1' }, line: 'a' }] }), 'policies.0.type').message;
+    expect(type).toContain('got a map');
+    expect(type).not.toContain('[object Object]');
+  });
+
   test('units are £, £k or £m', () => {
     expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
   });
