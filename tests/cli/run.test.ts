@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANSI, STACK_FRAME, TINY, icbsim, spawnIcbsim, strayTempFiles, tempDir, writeScenario } from './helpers.js';
+import { ANSI, BIN, STACK_FRAME, TINY, icbsim, spawnIcbsim, strayTempFiles, tempDir, writeScenario } from './helpers.js';
 
 const dir = tempDir();
 const tiny = writeScenario(dir, 'tiny.yaml', TINY);
@@ -247,6 +248,17 @@ describe('the built binary', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stdout).toContain('-10.0');
+  });
+
+  it('a reader that stops early (`| head -1`) is not a crash', () => {
+    // 300 lines × 16 years of CSV is far more than a pipe buffer, so the writer does hit EPIPE.
+    const lines = Array.from({ length: 300 }, (_, i) => `  l${i}: {category: acute, spend: 5}`).join('\n');
+    const big = writeScenario(dir, 'big.yaml', `base_year: 2025/26\nyears: 15\nallocation: {recurrent: 2000, growth: 3%}\nlines:\n${lines}\n`);
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" run "${big}" --format csv | head -1; echo "exit \${PIPESTATUS[0]}" >&2`], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout).toBe('scenario,year,metric,value\n');
+    expect(r.stderr).toBe('exit 0\n');
   });
 
   it('--out from the shell writes the file atomically', () => {
