@@ -153,10 +153,7 @@ describe('determinism and robustness', () => {
     fc.constantFrom(null, '', '2.5', '-1', '0', '1e400', '-0%', '999999999999%', 'NaN', 'inflation', '__proto__', 'constructor', '2026/27', '2025', '15', '16'),
     fc.string({ maxLength: 6 }),
     fc.array(fc.constantFrom('1%', '2', 'x'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('2026/27', '2099/00', 'normal', 'a', '__proto__'), fc.constantFrom('1%', '2', ['1%', '2%']), {
-      // The YAML loader builds ordinary objects (own `__proto__` keys included), never null-prototype ones.
-      noNullPrototype: true,
-    }),
+    fc.dictionary(fc.constantFrom('2026/27', '2099/00', 'normal', 'a', '__proto__'), fc.constantFrom('1%', '2', ['1%', '2%'])),
     fc.constant({ normal: ['2%', '1'] }),
     fc.constant({ triangular: ['3%', '2%'] }),
   );
