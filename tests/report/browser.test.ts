@@ -1,0 +1,137 @@
+/**
+ * The report opened in a real browser (Debian's headless Chromium, driven by playwright-core): every
+ * chart renders with a non-zero size, nothing is fetched from the network, nothing logs an error.
+ * Set ICBSIM_UPDATE_SCREENSHOT=1 to refresh docs/report-screenshot.png (the README's picture).
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO, icbsim, tempDir } from './helpers.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`tests/report/browser.test.ts: skipped: ${CHROMIUM} is missing (.ci/run installs Debian's chromium package)`);
+}
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+describe.skipIf(!haveChromium)('the report in headless Chromium', () => {
+  let browser: Browser;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(args: string[], width = 1200): Promise<Opened> {
+    const file = join(dir, `report-${Math.random().toString(36).slice(2)}.html`);
+    const r = await icbsim(['report', ...args, '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (req) => {
+      if (!req.url().startsWith('file://')) requests.push(req.url());
+    });
+    await page.goto(`file://${file}`, { waitUntil: 'load' });
+    return { page, errors, requests };
+  }
+
+  async function chartBoxes(page: Page): Promise<{ id: string; width: number; height: number; shapes: number; label: string }[]> {
+    return page.$$eval('svg.chart', (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        const ids = (svg.getAttribute('aria-labelledby') ?? '').split(' ');
+        const label = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' | ');
+        // Drawn marks with an area: bars, points, bands.
+        const shapes = [...svg.querySelectorAll('rect, circle, path')].filter((el) => {
+          const b = (el as SVGGraphicsElement).getBBox();
+          return b.width > 0 && b.height > 0;
+        }).length;
+        return { id: svg.id, width: box.width, height: box.height, shapes, label };
+      }),
+    );
+  }
+
+  it('renders every chart of the shipped default scenario, with no errors and no network', async () => {
+    const { page, errors, requests } = await open([join(REPO, 'scenarios', 'default.yaml')]);
+    const charts = await chartBoxes(page);
+    expect(charts.map((c) => c.id)).toEqual(['s1-surplus', 's1-care', 's1-spend', 's1-gap']);
+    for (const c of charts) {
+      expect(c.width, c.id).toBeGreaterThan(200);
+      expect(c.height, c.id).toBeGreaterThan(100);
+      expect(c.shapes, c.id).toBeGreaterThan(3);
+      // Labelled by a non-empty title and description.
+      expect(c.label, c.id).toMatch(/^.{10,} \| .{20,}$/);
+    }
+    expect(await page.getAttribute('svg.chart', 'role')).toBe('img');
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+
+    const shot = join(dir, 'report.png');
+    await page.screenshot({ path: shot, clip: { x: 0, y: 0, width: 1200, height: 900 } });
+    const png = readFileSync(shot);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(statSync(shot).size).toBeGreaterThan(20_000);
+    if (process.env.ICBSIM_UPDATE_SCREENSHOT === '1') writeFileSync(join(REPO, 'docs', 'report-screenshot.png'), png);
+    await page.close();
+  }, 60_000);
+
+  it('renders the side-by-side charts and fan charts of a multi-file report with --draws', async () => {
+    const { page, errors, requests } = await open([join(FIXTURES, 'tiny.yaml'), join(FIXTURES, 'uncertain.yaml'), '--draws', '200']);
+    const charts = await chartBoxes(page);
+    // 10 headline metrics side by side, then 4 charts + a fan chart per scenario (tiny.yaml and
+    // uncertain.yaml both have an acute line, so both get the gap chart).
+    expect(charts).toHaveLength(10 + 5 + 5);
+    for (const c of charts) {
+      expect(c.width, c.id).toBeGreaterThan(200);
+      expect(c.height, c.id).toBeGreaterThan(100);
+    }
+    // The uncertain scenario's band is a visible area.
+    const band = await page.$eval('#s2-fan .band path', (p) => ({ height: (p as SVGGraphicsElement).getBBox().height }));
+    expect(band.height).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('keeps charts whole and the data tables in print', async () => {
+    const { page } = await open([join(FIXTURES, 'tiny.yaml')]);
+    await page.emulateMedia({ media: 'print' });
+    const hiddenTables = await page.$$eval('details table', (ts) => ts.filter((t) => t.getBoundingClientRect().height === 0).length);
+    expect(hiddenTables).toBe(0);
+    const pdf = await page.pdf({ format: 'A4', landscape: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  }, 60_000);
+
+  it('fits a phone screen: charts shrink to the width instead of overflowing', async () => {
+    const { page } = await open([join(FIXTURES, 'tiny.yaml')], 390);
+    const widths = await page.$$eval('svg.chart', (s) => s.map((x) => x.getBoundingClientRect().right));
+    for (const right of widths) expect(right).toBeLessThanOrEqual(390);
+    await page.close();
+  }, 60_000);
+});
