@@ -23,6 +23,8 @@ function figure(d: Dec | undefined, def: MetricDef | undefined, units: Units): s
 function delta(d: Dec | undefined, def: MetricDef | undefined, units: Units): string {
   if (d === undefined) return '';
   const text = def?.kind === 'money' ? formatMoney(d, DISPLAY_PLACES[units]) : `${d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2)} pp`;
+  // A change that rounds to nothing reads as no change, with no sign.
+  if (!/[1-9]/.test(text)) return text.replace(/^-/, '');
   return text.startsWith('-') ? text : `+${text}`;
 }
 

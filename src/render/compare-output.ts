@@ -15,6 +15,8 @@ function cellText(v: Cell, kind: RowKind, c: Comparison): string {
 function deltaText(d: Dec | undefined, kind: RowKind, c: Comparison): string {
   if (d === undefined) return '';
   const text = kind === 'money' ? formatMoney(d, DISPLAY_PLACES[c.units]) : `${d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2)} pp`;
+  // A change that rounds to nothing reads as no change, with no sign.
+  if (!/[1-9]/.test(text)) return text.replace(/^-/, '');
   return text.startsWith('-') ? text : `+${text}`;
 }
 

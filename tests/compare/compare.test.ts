@@ -66,7 +66,7 @@ describe('compare', () => {
         '| £m 2027/28 | Check ICB (baseline) | Growth 3% | Δ |',
         '| --- | ---: | ---: | ---: |',
         '| ICB surplus/(deficit) | 1.8 | 22.3 | +20.5 |',
-        '| Care closer to home | 21.23% | 21.23% | +0.00 pp |',
+        '| Care closer to home | 21.23% | 21.23% | 0.00 pp |',
         '',
       ].join('\n'),
     );

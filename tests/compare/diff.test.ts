@@ -72,7 +72,7 @@ describe('icbsim diff', () => {
     const r = await icbsim(['diff', 'a.yaml', 'b.yaml'], opts);
     expect(r.stdout).toContain('  allocation.growth  2% → 3%');
     expect(r.stdout).toMatch(/│ allocation +│ old │ +1,000\.0 │ +1,020\.0 │ +1,040\.4 │/);
-    expect(r.stdout).toMatch(/│ +│ Δ +│ +\+0\.0 │ +\+10\.0 │ +\+20\.5 │/);
+    expect(r.stdout).toMatch(/│ +│ Δ +│ +0\.0 │ +\+10\.0 │ +\+20\.5 │/);
     expect(r.stdout).toContain('Unchanged in every year: non_recurrent, spend');
   });
   it('a change in a base file shows up in the plans that extend it', async () => {
