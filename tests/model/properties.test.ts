@@ -166,7 +166,7 @@ describe('determinism and robustness', () => {
 
   function replaced(data: unknown, path: (string | number)[], value: unknown): unknown {
     if (path.length === 0) return value;
-    const copy: Record<string | number, unknown> = Array.isArray(data) ? [...data] : { ...(data as object) };
+    const copy = (Array.isArray(data) ? [...data] : { ...(data as object) }) as Record<string | number, unknown>;
     const [head, ...rest] = path as [string | number, ...(string | number)[]];
     copy[head] = replaced(copy[head], rest, value);
     return copy;
