@@ -47,7 +47,8 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
 
   // Rendered whole before anything is written, so a failure never leaves half an output.
   const color = opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color);
-  const text = render(result, opts.format, { lines: opts.lines === true, color });
+  const maxWidth = opts.out === undefined && cli.stdout.isTTY === true ? cli.stdout.columns : undefined;
+  const text = render(result, opts.format, { lines: opts.lines === true, color, maxWidth });
   if (opts.out === undefined) {
     cli.stdout.write(text);
   } else {
@@ -57,7 +58,11 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
   return EXIT.OK;
 }
 
-export function render(result: RunResult, format: RunFormat, opts: { lines: boolean; color: boolean }): string {
+export function render(
+  result: RunResult,
+  format: RunFormat,
+  opts: { lines: boolean; color: boolean; maxWidth?: number | undefined },
+): string {
   switch (format) {
     case 'table':
       return renderTable(result, opts);

@@ -1,7 +1,7 @@
 /** The terminal table: years across, metrics down, deficits negative (and red when colour is on). */
 import Table from 'cli-table3';
 import type { RunResult } from '../model/run.js';
-import { cellText, isNegativeMoney, runView } from './run-view.js';
+import { cellText, isNegativeMoney, runView, type RunView } from './run-view.js';
 
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const RED = ['\x1b[31m', '\x1b[39m'] as const;
@@ -10,16 +10,30 @@ const DIM = ['\x1b[2m', '\x1b[22m'] as const;
 export interface TableOptions {
   lines?: boolean;
   color?: boolean;
+  /** The terminal's width: a projection too wide for it is split into blocks of years. */
+  maxWidth?: number;
 }
 
 export function renderTable(result: RunResult, opts: TableOptions = {}): string {
   const color = opts.color === true;
   const paint = (style: readonly [string, string], s: string) => (color ? style[0] + s + style[1] : s);
   const view = runView(result, { lines: opts.lines === true });
-  const width = view.years.length + 1;
+  const all = view.years.map((_, t) => t);
+  let blocks = [render(view, all, paint)];
+  // Wrapped table rows are unreadable; a fifteen-year plan reads fine as two or three blocks.
+  for (let per = all.length - 1; per >= 1 && opts.maxWidth !== undefined && !fits(blocks, opts.maxWidth); per--) {
+    blocks = chunk(all, per).map((years) => render(view, years, paint));
+  }
+  return `${paint(BOLD, view.title)}\n${blocks.join('\n')}\n`;
+}
+
+type Paint = (style: readonly [string, string], s: string) => string;
+
+function render(view: RunView, years: number[], paint: Paint): string {
+  const width = years.length + 1;
   const table = new Table({
-    head: ['', ...view.years.map((y) => paint(BOLD, y))],
-    colAligns: ['left', ...view.years.map(() => 'right' as const)],
+    head: ['', ...years.map((t) => paint(BOLD, view.years[t]!))],
+    colAligns: ['left', ...years.map(() => 'right' as const)],
     // cli-table3 colours the head and border by default; with these empty it emits no ANSI at all.
     // Compact: no rule between rows, so a ten-year projection still fits on one screen.
     style: { head: [], border: [], compact: true },
@@ -32,7 +46,8 @@ export function renderTable(result: RunResult, opts: TableOptions = {}): string 
       const label = section.heading === undefined ? row.label : `  ${row.label}`;
       table.push([
         label,
-        ...row.values.map((v) => {
+        ...years.map((t) => {
+          const v = row.values[t];
           const text = cellText(v, row.kind, view.units);
           if (isNegativeMoney(v, row.kind, view.units)) return paint(RED, text);
           return v === undefined ? paint(DIM, text) : text;
@@ -40,5 +55,17 @@ export function renderTable(result: RunResult, opts: TableOptions = {}): string 
       ]);
     }
   }
-  return `${paint(BOLD, view.title)}\n${table.toString()}\n`;
+  return table.toString();
+}
+
+const ANSI = /\x1b\[[0-9;]*m/g;
+
+function fits(blocks: string[], maxWidth: number): boolean {
+  return blocks.every((b) => b.split('\n').every((l) => [...l.replace(ANSI, '')].length <= maxWidth));
+}
+
+function chunk<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }

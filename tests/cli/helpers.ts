@@ -29,6 +29,8 @@ export interface FakeOptions {
   env?: Record<string, string | undefined>;
   /** Pretend both streams are a terminal (colour then depends on NO_COLOR and --no-color). */
   tty?: boolean;
+  /** The terminal's width (default 120). */
+  columns?: number;
   cwd?: string;
 }
 
@@ -41,7 +43,7 @@ export function fakeCli(opts: FakeOptions = {}): FakeCli {
       return true;
     },
     isTTY: opts.tty ?? false,
-    columns: 120,
+    columns: opts.columns ?? 120,
   });
   return {
     stdout: stream((s) => (out += s)),

@@ -171,6 +171,16 @@ describe('icbsim run, colour', () => {
     expect((await icbsim(['run', deficit, '--lines'])).stdout).not.toMatch(ANSI);
   });
 
+  it('splits a wide table to fit a narrow terminal, but never one going to a pipe or file', async () => {
+    const long = writeScenario(dir, 'long.yaml', TINY.replace('years: 2', 'years: 12'));
+    const widest = (s: string) => Math.max(...s.replace(/\x1b\[[0-9;]*m/g, '').split('\n').map((l) => [...l].length));
+    const narrow = await icbsim(['run', long], { tty: true, columns: 80 });
+    expect(widest(narrow.stdout)).toBeLessThanOrEqual(80);
+    expect(narrow.stdout).toContain('2037/38');
+    const piped = await icbsim(['run', long], { columns: 80 });
+    expect(widest(piped.stdout)).toBeGreaterThan(80);
+  });
+
   it('never in a file written with --out, even on a terminal', async () => {
     const out = join(dir, 'coloured.txt');
     await icbsim(['run', deficit, '--out', out], { tty: true });

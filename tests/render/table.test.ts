@@ -73,4 +73,23 @@ describe('terminal table', () => {
     const widths = new Set(strip(renderTable(result(TINY), { lines: true })).trimEnd().split('\n').slice(1).map((l) => l.length));
     expect(widths.size).toBe(1);
   });
+
+  it('splits a projection too wide for the terminal into blocks of years, each fitting, none lost', () => {
+    const long = result({ ...TINY, years: '15' });
+    const full = strip(renderTable(long));
+    expect(Math.max(...full.split('\n').map((l) => l.length))).toBeGreaterThan(100);
+    const split = strip(renderTable(long, { maxWidth: 100, lines: true }));
+    const lines = split.trimEnd().split('\n');
+    expect(Math.max(...lines.map((l) => [...l].length))).toBeLessThanOrEqual(100);
+    // Header rows list the years: together, every year once and in order.
+    const years = lines.filter((l) => /^│ +│ \d{4}\//.test(l)).flatMap((l) => l.split('│').slice(2, -1).map((c) => c.trim()));
+    expect(years).toEqual(Array.from({ length: 16 }, (_, t) => `${2025 + t}/${String(26 + t).padStart(2, '0')}`));
+    expect(lines.filter((l) => l.startsWith('│ Spend ')).length).toBeGreaterThan(1);
+    // The title is printed once, above the first block.
+    expect(split.split('Tiny ICB (money in £m)')).toHaveLength(2);
+  });
+
+  it('keeps a table that fits in one block', () => {
+    expect(renderTable(result(TINY), { maxWidth: 100 })).toBe(renderTable(result(TINY)));
+  });
 });
