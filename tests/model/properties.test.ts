@@ -148,6 +148,24 @@ describe('determinism and robustness', () => {
     );
   });
 
+  test('the order policies are written in never changes a figure', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.nat(), (data, seed) => {
+        const policies = [...((data.policies as unknown[]) ?? [])];
+        // Fisher-Yates with a small LCG, so the permutation comes from fast-check's seed.
+        let x = seed;
+        for (let i = policies.length - 1; i > 0; i--) {
+          x = (x * 1103515245 + 12345) % 2 ** 31;
+          const j = x % (i + 1);
+          [policies[i], policies[j]] = [policies[j], policies[i]];
+        }
+        const json = (d: Record<string, unknown>) => JSON.stringify(runValid(d).years.map((y) => Object.entries(y.metrics).map(([k, v]) => [k, decString(v)])));
+        expect(json({ ...data, policies })).toBe(json(data));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   // A valid scenario with one value somewhere replaced by something a user might write instead.
   const junk = fc.oneof(
     fc.constantFrom(null, '', '2.5', '-1', '0', '1e400', '-0%', '999999999999%', 'NaN', 'inflation', '__proto__', 'constructor', '2026/27', '2025', '15', '16'),
