@@ -5,8 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STACK_FRAME, TINY, icbsim, spawnIcbsim, tempDir, writeScenario } from './helpers.js';
+import { STACK_FRAME, TINY, dedent, icbsim, spawnIcbsim, tempDir, writeScenario } from './helpers.js';
 
 const dir = tempDir();
 
@@ -187,4 +188,40 @@ describe('bad input through the built binary', () => {
       expectOneClearError(spawnIcbsim(c.args()), c.error);
     });
   }
+});
+
+describe('mangled scenario files', () => {
+  // Edits a user's slip could make: characters deleted, YAML punctuation typed in, lines swapped.
+  const edit = fc.oneof(
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.integer({ min: 1, max: 6 }) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.constantFrom(':', ' ', '-', '%', '{', '}', '[', ']', '&a', '*a', '!!binary', '\n', '\t', '"', "'", '#', '0', '-5', '1e999', '__proto__: 1'),
+    }),
+  );
+
+  it('every mangled file either runs (exit 0) or is refused with located messages (exit 2), never a crash', async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), async (edits) => {
+        let text = dedent(TINY);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = e.kind === 'delete' ? text.slice(0, at) + text.slice(at + e.len) : text.slice(0, at) + e.text + text.slice(at);
+        }
+        const path = writeScenario(dir, `mangled-${n++}.yaml`, text);
+        const r = await icbsim(['run', path, '--format', 'json']);
+        expect([0, 2], r.stderr).toContain(r.code);
+        expect(r.stderr).not.toMatch(/internal error/);
+        expect(r.stderr).not.toMatch(STACK_FRAME);
+        if (r.code === 0) expect(JSON.parse(r.stdout)).toHaveProperty('years');
+        else {
+          expect(r.stdout).toBe('');
+          expect(r.stderr).toMatch(/mangled-\d+\.yaml(:\d+:\d+)?: error: /);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
 });
