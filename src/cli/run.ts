@@ -52,7 +52,7 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
   if (opts.out === undefined) {
     cli.stdout.write(text);
   } else {
-    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text);
+    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
     cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
   }
   return EXIT.OK;
@@ -75,8 +75,14 @@ export function render(
   }
 }
 
-/** Writes the whole output or nothing; a bad --out path is the user's input, so exit 2 with a reason. */
-export function writeOutput(abs: string, shown: string, text: string): void {
+/**
+ * Writes the whole output or nothing; a bad --out path is the user's input, so exit 2 with a reason.
+ * `inputs` are the files the command read: an --out naming one of them would destroy it.
+ */
+export function writeOutput(abs: string, shown: string, text: string, inputs: readonly string[] = []): void {
+  if (inputs.some((f) => path.resolve(f) === abs)) {
+    throw new InputError(`refusing to write \`${shown}\`: it is one of the scenario files this run reads`);
+  }
   try {
     writeFileAtomic(abs, text);
   } catch (err) {

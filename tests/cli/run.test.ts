@@ -227,6 +227,19 @@ describe('icbsim run --out', () => {
     expect(strayTempFiles(dir)).toEqual([]);
   });
 
+  it('refuses to overwrite the scenario it reads, or its base file', async () => {
+    const sub = join(dir, 'self');
+    const base = writeScenario(sub, 'base.yaml', TINY);
+    const child = writeScenario(sub, 'child.yaml', 'extends: base.yaml\nname: Child\n');
+    for (const target of [child, base]) {
+      const before = readFileSync(target);
+      const r = await icbsim(['run', child, '--format', 'json', '--out', target]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/refusing to write .*: it is one of the scenario files this run reads/);
+      expect(readFileSync(target).equals(before)).toBe(true);
+    }
+  });
+
   it('an --out in a missing folder is a clear error, exit 2', async () => {
     const r = await icbsim(['run', tiny, '--out', join(dir, 'no', 'such', 'x.json')]);
     expect(r.code).toBe(2);
