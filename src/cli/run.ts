@@ -29,14 +29,28 @@ export function registerRun(program: Command, cli: Cli, wrap: Wrap): void {
     .command('run')
     .description('project a scenario year by year (no FILE: the shipped default scenario)')
     .argument('[file]', 'scenario YAML file')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(RUN_FORMATS).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format (default: table, or from the --out extension)')
+        .choices(RUN_FORMATS)
+        .default('table'),
+    )
     .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
     .option('--lines', "add each line's spend, need, provider gap and growth to the table or Markdown")
     .option('--no-color', 'never colour the table (colour is only used on a terminal anyway)');
   addDrawOptions(run).action(
-    wrap((file: string | undefined, opts: RunOptions & DrawOptions) =>
-      opts.draws !== undefined ? runDrawsCommand(cli, file, opts) : runCommand(cli, file, opts)),
+    wrap((file: string | undefined, given: RunOptions & DrawOptions, cmd: Command) => {
+      const opts = { ...given, format: formatFor(given, cmd.getOptionValueSource('format') === 'default') };
+      return opts.draws !== undefined ? runDrawsCommand(cli, file, opts) : runCommand(cli, file, opts);
+    }),
   );
+}
+
+const BY_EXTENSION: Record<string, RunFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md' };
+
+/** `--out plan.csv` without --format means CSV: a box-drawn table in a .csv file helps nobody. */
+export function formatFor(opts: { format: RunFormat; out?: string | undefined }, formatDefaulted: boolean): RunFormat {
+  if (!formatDefaulted || opts.out === undefined) return opts.format;
+  return BY_EXTENSION[path.extname(opts.out).toLowerCase()] ?? opts.format;
 }
 
 export async function runCommand(cli: Cli, file: string | undefined, opts: RunOptions): Promise<number> {

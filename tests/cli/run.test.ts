@@ -227,6 +227,21 @@ describe('icbsim run --out', () => {
     expect(strayTempFiles(dir)).toEqual([]);
   });
 
+  it('takes the format from the --out extension unless --format is given', async () => {
+    const csv = join(dir, 'by-ext.CSV');
+    expect((await icbsim(['run', tiny, '--out', csv])).code).toBe(0);
+    expect(readFileSync(csv, 'utf8')).toBe((await icbsim(['run', tiny, '--format', 'csv'])).stdout);
+    const md = join(dir, 'by-ext.md');
+    await icbsim(['run', tiny, '--out', md, '--lines']);
+    expect(readFileSync(md, 'utf8')).toBe((await icbsim(['run', tiny, '--format', 'md', '--lines'])).stdout);
+    const explicit = join(dir, 'explicit.csv');
+    await icbsim(['run', tiny, '--format', 'json', '--out', explicit]);
+    expect(JSON.parse(readFileSync(explicit, 'utf8'))).toHaveProperty('scenario', 'Tiny ICB');
+    const txt = join(dir, 'plain.txt');
+    await icbsim(['run', tiny, '--out', txt]);
+    expect(readFileSync(txt, 'utf8').split('\n')[0]).toBe('Tiny ICB (money in £m)');
+  });
+
   it('refuses to overwrite the scenario it reads, or its base file', async () => {
     const sub = join(dir, 'self');
     const base = writeScenario(sub, 'base.yaml', TINY);
