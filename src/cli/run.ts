@@ -30,9 +30,9 @@ export function registerRun(program: Command, cli: Cli, wrap: Wrap): void {
     .description('project a scenario year by year (no FILE: the shipped default scenario)')
     .argument('[file]', 'scenario YAML file')
     .addOption(
-      new Option('-f, --format <format>', 'output format (default: table, or from the --out extension)')
+      new Option('-f, --format <format>', 'output format')
         .choices(RUN_FORMATS)
-        .default('table'),
+        .default('table', 'table, or from the --out extension'),
     )
     .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
     .option('--lines', "add each line's spend, need, provider gap and growth to the table or Markdown")
