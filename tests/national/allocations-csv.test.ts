@@ -110,11 +110,26 @@ describe('the shipped ICB allocations table', () => {
       specialised_delegated: new Dec('250'),
       running_cost_allowance: new Dec('37.52'),
     };
+    // Where the Commons Library names an ICB's own 2024/25 figure a patient, that replaces the
+    // England average before the same growth: core services Cheshire and Merseyside £1,986 and
+    // Buckinghamshire, Oxfordshire and Berkshire West £1,480; primary medical care Norfolk and
+    // Waveney £199, Lincolnshire £198, Herefordshire and Worcestershire £194, North West London
+    // £166, Hertfordshire and West Essex £167, Frimley £167.
+    const own: Record<string, Partial<Record<MoneyColumn, string>>> = {
+      QYG: { core_services: '1986' }, QU9: { core_services: '1480' },
+      QMM: { primary_medical_care: '199' }, QJM: { primary_medical_care: '198' }, QGH: { primary_medical_care: '194' },
+      QRV: { primary_medical_care: '166' }, QM7: { primary_medical_care: '167' }, QNQ: { primary_medical_care: '167' },
+    };
     for (const r of rows.filter((x) => x.status === 'illustrative')) {
       for (const c of MONEY_COLUMNS) {
-        expect(r.money[c].toFixed(1), `${r.code} ${c}`).toBe(r.populationM.times(perHead[c]).toFixed(1));
+        const mine = own[r.code]?.[c];
+        const head = mine === undefined ? perHead[c] : new Dec(mine).times('1.044');
+        expect(r.money[c].toFixed(1), `${r.code} ${c}`).toBe(r.populationM.times(head).toFixed(1));
       }
     }
+    // By hand for Cheshire and Merseyside, 2.75m people: 2.75 × 1986 × 1.044 = 2.75 × 2073.384
+    // = 5701.806 → 5701.8.
+    expect(rows.find((r) => r.code === 'QYG')!.money.core_services.toFixed(1)).toBe('5701.8');
     // By hand for Cambridgeshire and Peterborough, 1.00m people: 1808.208 → 1808.2; 187.92 → 187.9;
     // 250 → 250.0; 37.52 → 37.5.
     const que = rows.find((r) => r.code === 'QUE') as IcbRow;
