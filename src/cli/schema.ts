@@ -1,6 +1,6 @@
-/** `icbsim schema`: the scenario format's JSON Schema, for editors (yaml-language-server) and CI validators. */
+/** `icbsim schema [--rules]`: the scenario (or rules file) format's JSON Schema, for editors (yaml-language-server) and CI validators. */
 import type { Command } from 'commander';
-import { scenarioJsonSchemaText } from '../model/json-schema.js';
+import { rulesJsonSchemaText, scenarioJsonSchemaText } from '../model/json-schema.js';
 import { EXIT, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 
@@ -8,10 +8,11 @@ export function registerSchema(program: Command, cli: Cli, wrap: Wrap): void {
   program
     .command('schema')
     .description('print the JSON Schema of the scenario format (e.g. icbsim schema > scenario.schema.json)')
-    .action(wrap(() => runSchema(cli)));
+    .option('--rules', 'the schema of a rules file (icbsim check --rules) instead')
+    .action(wrap((opts: { rules?: boolean }) => runSchema(cli, opts)));
 }
 
-export async function runSchema(cli: Cli): Promise<number> {
-  cli.stdout.write(scenarioJsonSchemaText());
+export async function runSchema(cli: Cli, opts: { rules?: boolean } = {}): Promise<number> {
+  cli.stdout.write(opts.rules ? rulesJsonSchemaText() : scenarioJsonSchemaText());
   return EXIT.OK;
 }

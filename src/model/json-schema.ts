@@ -5,6 +5,7 @@
  * and rates are strings ending in `%`. Pure: the CLI prints it, a test keeps the committed copy in sync.
  */
 import { z } from 'zod';
+import { RulesFile } from './rules.js';
 import { LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';
 import { YEAR_PATTERN } from './years.js';
 
@@ -41,9 +42,19 @@ function namingRegistry(): z.core.$ZodRegistry<Meta> {
 }
 
 export const SCHEMA_ID = 'https://github.com/icbsim/icbsim/schema/scenario.schema.json';
+export const RULES_SCHEMA_ID = 'https://github.com/icbsim/icbsim/schema/rules.schema.json';
 
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const generated = z.toJSONSchema(Scenario, {
+  return generate(Scenario, SCHEMA_ID, 'icbsim scenario');
+}
+
+/** The schema of a rules file (`icbsim check --rules`): a name, a description and checks. */
+export function rulesJsonSchema(): Record<string, unknown> {
+  return generate(RulesFile, RULES_SCHEMA_ID, 'icbsim rules file');
+}
+
+function generate(root: z.ZodType, id: string, title: string): Record<string, unknown> {
+  const generated = z.toJSONSchema(root, {
     target: 'draft-2020-12',
     io: 'input',
     metadata: namingRegistry(),
@@ -55,12 +66,12 @@ export function scenarioJsonSchema(): Record<string, unknown> {
       if (ctx.zodSchema === YearKey) ctx.jsonSchema.pattern = YEAR_PATTERN.source;
     },
   }) as Record<string, unknown>;
-  const { $schema, $defs, ...root } = generated;
+  const { $schema, $defs, ...top } = generated;
   // Any file may be a base or a fragment that others `extend` (maps merge key by key), so a key the
   // merged scenario needs may live in another file: only the loader, which sees the merged result,
   // can say it is missing. Lists replace whole, so list items (policies, checks) keep theirs.
-  dropMergedRequired(root);
-  return { $schema, $id: SCHEMA_ID, title: 'icbsim scenario', ...root, $defs };
+  if (root === Scenario) dropMergedRequired(top);
+  return { $schema, $id: id, title, ...top, ...($defs ? { $defs } : {}) };
 }
 
 type Node = Record<string, unknown>;
@@ -84,4 +95,8 @@ function dropMergedRequired(node: Node): void {
 /** The file's exact text: two-space JSON and a final newline, stable so a test can compare bytes. */
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
+
+export function rulesJsonSchemaText(): string {
+  return `${JSON.stringify(rulesJsonSchema(), null, 2)}\n`;
 }

@@ -4,30 +4,45 @@
  * at the level JSON Schema can see (unknown keys, bare-number rates, wrong types).
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/model/json-schema.js';
+import { rulesJsonSchemaText, scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/model/json-schema.js';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SCHEMA_FILE = join(REPO, 'schema', 'scenario.schema.json');
+const RULES_SCHEMA_FILE = join(REPO, 'schema', 'rules.schema.json');
+/** Rules files (`icbsim check --rules`) have their own, smaller format and schema. */
+const RULES_DIR = 'scenarios/rules/';
 
-let compiled: ReturnType<InstanceType<typeof Ajv2020.default>['compile']> | undefined;
+type Validate = ReturnType<InstanceType<typeof Ajv2020.default>['compile']>;
+const compiled = new Map<string, Validate>();
 
-function validator() {
-  if (compiled) return compiled;
+/** An ajv (draft 2020-12) validator for a committed schema file, compiled once. */
+function validator(file = SCHEMA_FILE): Validate {
+  const done = compiled.get(file);
+  if (done) return done;
   const ajv = new Ajv2020.default({ allErrors: true, strict: true, allowUnionTypes: true });
-  compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as object);
-  return compiled;
+  const v = ajv.compile(JSON.parse(readFileSync(file, 'utf8')) as object);
+  compiled.set(file, v);
+  return v;
+}
+
+function schemaFor(file: string): string {
+  return file.startsWith(RULES_DIR) ? RULES_SCHEMA_FILE : SCHEMA_FILE;
 }
 
 describe('schema/scenario.schema.json', () => {
   it('is exactly what the zod schemas generate now (regenerate with `icbsim schema > schema/scenario.schema.json`)', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(scenarioJsonSchemaText());
+  });
+
+  it('has a rules-file sibling, equally in sync (`icbsim schema --rules > schema/rules.schema.json`)', () => {
+    expect(readFileSync(RULES_SCHEMA_FILE, 'utf8')).toBe(rulesJsonSchemaText());
   });
 
   it('is what `icbsim schema` prints', async () => {
@@ -78,12 +93,24 @@ describe('schema/scenario.schema.json', () => {
     expect(scenarios.length).toBeGreaterThan(0);
   });
 
+  it('finds rules files and scenarios alike', () => {
+    expect(scenarios.some((f) => f.startsWith(RULES_DIR))).toBe(true);
+    expect(scenarios.some((f) => !f.startsWith(RULES_DIR))).toBe(true);
+  });
+
   it.each(scenarios)('accepts %s', (file) => {
-    const validate = validator();
+    const validate = validator(schemaFor(file));
     const data: unknown = parse(readFileSync(join(REPO, file), 'utf8'));
     const ok = validate(data);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it.each(scenarios)('%s starts with the yaml-language-server comment pointing at its schema', (file) => {
+    const first = readFileSync(join(REPO, file), 'utf8').split('\n')[0] ?? '';
+    const m = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
+    expect(m, `first line of ${file}: ${first}`).not.toBeNull();
+    expect(resolve(dirname(join(REPO, file)), m![1]!)).toBe(schemaFor(file));
   });
 
   const GOOD = {
