@@ -1,0 +1,152 @@
+/** Output of sweep, tornado and solve: tables for people, exact JSON/CSV for scripts. */
+import Table from 'cli-table3';
+import { stringify } from 'csv-stringify/sync';
+import { Dec, decString } from '../model/decimal.js';
+import { valueText } from '../model/input-path.js';
+import type { MetricDef } from '../model/metrics.js';
+import type { SolveResult, SolveRequest } from '../model/solve.js';
+import type { SweepResult } from '../model/sweep.js';
+import type { TornadoResult } from '../model/tornado.js';
+import type { Units } from '../model/units.js';
+import { formatMetric } from './format.js';
+import { NO_VALUE } from './run-view.js';
+
+const plainTable = (head: string[], aligns: ('left' | 'right')[]) =>
+  new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
+
+function shown(d: Dec | undefined, def: MetricDef, units: Units): string {
+  return d === undefined ? NO_VALUE : formatMetric(d, def.kind, units);
+}
+
+function figureTitle(def: MetricDef, year: string, units: Units): string {
+  return `${def.label} (${def.name}) in ${year}${def.kind === 'money' ? `, ${units}` : ''}`;
+}
+
+export type SweepFormat = 'table' | 'json' | 'csv' | 'md';
+
+export function renderSweep(r: SweepResult, def: MetricDef, units: Units, scenario: string, format: SweepFormat): string {
+  const [a, b] = r.axes as [SweepResult['axes'][number], SweepResult['axes'][number] | undefined];
+  const aText = a.values.map((v) => valueText(v, a.rate));
+  const bText = b ? b.values.map((v) => valueText(v, b.rate)) : [];
+  const title = `${scenario}: ${figureTitle(def, r.probe.year, units)}`;
+  if (format === 'json') {
+    return (
+      JSON.stringify(
+        {
+          scenario,
+          metric: def.name,
+          year: r.probe.year,
+          units,
+          inputs: r.axes.map((x) => x.path),
+          points: r.grid.flatMap((row, i) =>
+            row.map((v, j) => ({
+              [a.path]: aText[i],
+              ...(b ? { [b.path]: bText[j] } : {}),
+              value: v === undefined ? null : decString(v),
+            })),
+          ),
+        },
+        null,
+        2,
+      ) + '\n'
+    );
+  }
+  if (format === 'csv') {
+    const rows = r.grid.flatMap((row, i) => row.map((v, j) => [aText[i]!, ...(b ? [bText[j]!] : []), v === undefined ? '' : decString(v)]));
+    return stringify(rows, { header: true, columns: [a.path, ...(b ? [b.path] : []), `${def.name} ${r.probe.year}`] });
+  }
+  const head = b ? [`${a.path} \\ ${b.path}`, ...bText] : [a.path, `${def.name} ${r.probe.year}`];
+  const body = r.grid.map((row, i) => [aText[i]!, ...row.map((v) => shown(v, def, units))]);
+  if (format === 'md') {
+    const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+    return [`**${title}**`, '', line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...body.map(line)].join('\n') + '\n';
+  }
+  const t = plainTable(head, head.map((_, i) => (i === 0 ? 'left' : 'right')));
+  for (const row of body) t.push(row);
+  return `${title}\n${t.toString()}\n`;
+}
+
+const BAR = 24;
+
+/** A text tornado: each input's low and high effect as bars either side of the base figure. */
+export function tornadoChart(r: TornadoResult, def: MetricDef, units: Units): string {
+  const max = r.rows.reduce((m, x) => Dec.max(m, x.atLow.minus(r.base).abs(), x.atHigh.minus(r.base).abs()), new Dec(0));
+  const width = Math.max(...r.rows.map((x) => x.path.length), 10);
+  const len = (d: Dec) => (max.isZero() ? 0 : d.abs().dividedBy(max).times(BAR).round().toNumber());
+  const lines = r.rows.map((x) => {
+    const lo = x.atLow.minus(r.base);
+    const hi = x.atHigh.minus(r.base);
+    const down = Math.max(lo.isNegative() ? len(lo) : 0, hi.isNegative() ? len(hi) : 0);
+    const up = Math.max(lo.isPositive() && !lo.isZero() ? len(lo) : 0, hi.isPositive() && !hi.isZero() ? len(hi) : 0);
+    return `${x.path.padEnd(width)} ${' '.repeat(BAR - down)}${'█'.repeat(down)}│${'█'.repeat(up)}${' '.repeat(BAR - up)} ${shown(x.swing, def, units)}`;
+  });
+  const axis = `${' '.repeat(width)} ${'lower'.padEnd(BAR)}│${'higher'.padStart(BAR)}`;
+  return [`${' '.repeat(width + 1 + BAR - 4)}base ${shown(r.base, def, units)}`, axis, ...lines].join('\n') + '\n';
+}
+
+export function renderTornado(r: TornadoResult, def: MetricDef, units: Units, scenario: string, format: 'table' | 'json'): string {
+  if (format === 'json') {
+    return (
+      JSON.stringify(
+        {
+          scenario,
+          metric: def.name,
+          year: r.probe.year,
+          units,
+          base: decString(r.base),
+          inputs: r.rows.map((x) => ({
+            input: x.path,
+            uncertain: x.uncertain,
+            written: x.written,
+            low: x.low,
+            high: x.high,
+            at_low: decString(x.atLow),
+            at_high: decString(x.atHigh),
+            swing: decString(x.swing),
+          })),
+          skipped: r.skipped.map((s) => ({ input: s.path, reason: s.reason })),
+        },
+        null,
+        2,
+      ) + '\n'
+    );
+  }
+  const t = plainTable(['#', 'Input', 'As written', 'Low', 'High', 'At low', 'At high', 'Swing'], ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right']);
+  r.rows.forEach((x, i) => t.push([String(i + 1), x.path, x.written, x.low, x.high, shown(x.atLow, def, units), shown(x.atHigh, def, units), shown(x.swing, def, units)]));
+  const title = `${scenario}: what moves ${figureTitle(def, r.probe.year, units)} (base ${shown(r.base, def, units)})`;
+  const note = 'Low/high: a distribution\'s 10th and 90th percentiles, or a plain rate ± the step; one input at a time.';
+  return `${title}\n${t.toString()}\n\n${tornadoChart(r, def, units)}\n${note}\n`;
+}
+
+export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, units: Units, scenario: string, format: 'text' | 'json'): string {
+  const target = `${def.name} ${req.probe.year} = ${shown(req.target, def, units)}`;
+  if (format === 'json') {
+    const point = (p: { text: string; figure: Dec }) => ({ value: p.text, figure: decString(p.figure) });
+    const body =
+      r.kind === 'exact'
+        ? { found: true, exact: true, value: r.at.text, figure: decString(r.at.figure) }
+        : r.kind === 'between'
+          ? { found: true, exact: false, value: r.nearest.text, figure: decString(r.nearest.figure), below: point(r.below), above: point(r.above) }
+          : { found: false, at_low: point(r.lo), at_high: point(r.hi) };
+    return JSON.stringify({ scenario, input: req.path, metric: def.name, year: req.probe.year, target: decString(req.target), ...body, evaluations: r.evaluations }, null, 2) + '\n';
+  }
+  const fig = (p: { figure: Dec }) => shown(p.figure, def, units);
+  const exactFig = (p: { figure: Dec }) => decString(p.figure);
+  switch (r.kind) {
+    case 'exact':
+      return `${scenario}: ${req.path} = ${r.at.text} gives ${target} exactly (${r.evaluations} runs)\n`;
+    case 'between':
+      return (
+        `${scenario}: ${req.path} = ${r.nearest.text} comes closest to ${target}\n` +
+        `  ${req.path} = ${r.below.text} gives ${fig(r.below)} (${exactFig(r.below)})\n` +
+        `  ${req.path} = ${r.above.text} gives ${fig(r.above)} (${exactFig(r.above)})\n` +
+        `  (no value written to ${req.places} decimal place${req.places === 1 ? '' : 's'} hits it exactly; ${r.evaluations} runs)\n`
+      );
+    case 'unreachable':
+      return (
+        `${scenario}: no value of ${req.path} from ${r.lo.text} to ${r.hi.text} reaches ${target}\n` +
+        `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)} (both on the same side of the target)\n` +
+        `  widen the range with --range LO..HI if a value outside it could reach the target\n`
+      );
+  }
+}
