@@ -72,6 +72,7 @@ function rateText(percent: number): string {
 }
 
 /** Every swingable input of the scenario: distributions, and plain rates unless `plain` is false. */
+/** `step` is in percentage points (1 for ±1%). */
 export function tornadoInputs(data: Plain, step: Dec, plain = true): TornadoInput[] {
   const out: TornadoInput[] = [];
   const visit = (path: string, node: unknown): void => {

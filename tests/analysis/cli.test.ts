@@ -1,0 +1,148 @@
+/** The analysis commands and `run --draws` as a user calls them: output, exit codes, bad input. */
+import { describe, expect, it } from 'vitest';
+import { icbsim, tempDir, TINY, writeScenario } from '../cli/helpers.js';
+import { FIXTURE } from '../montecarlo/helpers.js';
+
+const dir = tempDir();
+// TINY: income 100 → 110 → 121; acute flat at 60, need 63 → 66.15; community 30 → 31.5 → 33.075.
+const tiny = writeScenario(dir, 'tiny.yaml', TINY);
+
+describe('icbsim explain', () => {
+  it('shows the acute gap built up from need and flat cash, with run\'s figures', async () => {
+    const r = await icbsim(['explain', tiny, 'gap.acute', '--year', '2027/28']);
+    expect(r.code).toBe(0);
+    // Need 63 × 1.05 = 66.15; flat-cash spend 60; gap 6.15.
+    expect(r.stdout).toMatch(/Need in 2026\/27\s+63\b/);
+    expect(r.stdout).toMatch(/= Need grown \(to the penny\)\s+66\.15/);
+    expect(r.stdout).toMatch(/= Provider gap in 2027\/28\s+6\.15/);
+    const json = JSON.parse((await icbsim(['explain', tiny, 'icb_surplus', '--format', 'json'])).stdout);
+    // 2027/28: 121 − (60 + 33.075) = 27.925.
+    expect(json).toMatchObject({ metric: 'icb_surplus', year: '2027/28', value: '27.925' });
+  });
+
+  it('rejects an unknown metric with a suggestion, and a year outside the period', async () => {
+    const a = await icbsim(['explain', tiny, 'icb_surplas']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/no metric named `icb_surplas`.*did you mean `icb_surplus`/);
+    const b = await icbsim(['explain', tiny, 'icb_surplus', '--year', '2031/32']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/runs 2025\/26 to 2027\/28/);
+    const c = await icbsim(['explain', tiny, 'growth.acute', '--year', '2025/26']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/no figure in 2025\/26/);
+  });
+});
+
+describe('icbsim sweep', () => {
+  it('tabulates one input and a matrix of two, exactly in JSON', async () => {
+    const one = await icbsim(['sweep', tiny, '--set', 'allocation.growth=0%..10%:5%', '--format', 'json']);
+    expect(one.code).toBe(0);
+    // 2027/28 surplus = 100(1+g)² − 93.075: g = 0 → 6.925; 5% → 17.175; 10% → 27.925.
+    expect(JSON.parse(one.stdout).points.map((p: { value: string }) => p.value)).toEqual(['6.925', '17.175', '27.925']);
+    const two = await icbsim(['sweep', tiny, '--set', 'allocation.growth=0%..10%:10%', '--set', 'policies.flat_cash.uplift=0%..5%:5%', '--metric', 'gap.acute', '--year', '2026/27']);
+    expect(two.code).toBe(0);
+    // gap.acute 2026/27 = 63 − 60(1+u): u = 0 → 3; 5% → 0, whatever the growth.
+    expect(two.stdout).toMatch(/allocation\.growth \\ policies\.flat_cash\.uplift/);
+    expect(two.stdout).toMatch(/│ 0%\s+│\s+3\.0 │\s+0\.0 │/);
+  });
+
+  it('rejects a bad range or path with exit 2', async () => {
+    const a = await icbsim(['sweep', tiny, '--set', 'allocation.growth=1%..2']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/FROM\.\.TO:STEP/);
+    const b = await icbsim(['sweep', tiny, '--set', 'policies.divert_growth.share=0%..10%:5%']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/no item `divert_growth`/);
+    const c = await icbsim(['sweep', tiny, '--set', 'allocation.growth=1..2:1']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/per cent/);
+  });
+});
+
+describe('icbsim solve', () => {
+  it('finds the flat-cash uplift that closes the acute gap in 2026/27: 60(1+u) = 63, u = 5%', async () => {
+    const r = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]=0']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift = 5% gives gap\.acute 2026\/27 = 0\.0 exactly/);
+  });
+
+  it('exits 1 with a clear message when the range cannot reach the target', async () => {
+    const r = await icbsim(['solve', tiny, '--vary', 'allocation.growth', '--target', 'icb_surplus=1000', '--range', '0%..20%']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/no value of allocation\.growth from 0% to 20% reaches icb_surplus 2027\/28 = 1,000/);
+  });
+
+  it('checks the target is written in the metric\'s form', async () => {
+    const r = await icbsim(['solve', tiny, '--vary', 'allocation.growth', '--target', 'care_shift_share=30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/per cent sign/);
+  });
+});
+
+describe('icbsim tornado', () => {
+  it('ranks inputs and draws the chart', async () => {
+    const r = await icbsim(['tornado', tiny]);
+    expect(r.code).toBe(0);
+    // allocation growth ±1% moves 2027/28 income by about ±2.1, more than inflation ±1% moves community spend (±0.6).
+    const order = [...r.stdout.matchAll(/│\s+\d+ │ (\S+)/g)].map((m) => m[1]);
+    expect(order[0]).toBe('allocation.growth');
+    expect(r.stdout).toMatch(/base 27\.9/);
+    expect(r.stdout).toMatch(/█│█/);
+  });
+
+  it('with --uncertain-only swings distributions only, and says when there are none', async () => {
+    const r = await icbsim(['tornado', FIXTURE, '--uncertain-only', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const inputs = JSON.parse(r.stdout).inputs as { input: string; uncertain: boolean }[];
+    expect(inputs.every((i) => i.uncertain)).toBe(true);
+    expect(inputs.map((i) => i.input).sort()).toEqual(['assumptions.demand', 'assumptions.efficiency_delivery', 'assumptions.inflation', 'lines.acute.inflation']);
+    const none = await icbsim(['tornado', tiny, '--uncertain-only']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no distributions/);
+  });
+});
+
+describe('icbsim run --draws', () => {
+  it('reports percentiles, deficit risk and check failures; the same seed gives the same output', async () => {
+    const a = await icbsim(['run', FIXTURE, '--draws', '400', '--seed', '5', '--workers', '1', '--format', 'json']);
+    expect(a.code).toBe(0);
+    const j = JSON.parse(a.stdout);
+    expect(j).toMatchObject({ draws: 400, seed: 5 });
+    expect(j.years).toHaveLength(6);
+    expect(Object.keys(j.years[5].metrics.icb_surplus)).toEqual(['mean', 'p5', 'p50', 'p95']);
+    expect(Number(j.years[5].deficit_probability)).toBeGreaterThan(0.9);
+    expect(j.checks.map((c: { name: string }) => c.name)).toEqual(['Breakeven', 'MHIS']);
+    const b = await icbsim(['run', FIXTURE, '--draws', '400', '--seed', '5', '--workers', '2', '--format', 'json']);
+    expect(b.stdout).toBe(a.stdout);
+    const c = await icbsim(['run', FIXTURE, '--draws', '400', '--seed', '6', '--workers', '1', '--format', 'json']);
+    expect(c.stdout).not.toBe(a.stdout);
+  }, 30_000);
+
+  it('prints a table and CSV; no progress bar when stderr is not a terminal', async () => {
+    const t = await icbsim(['run', FIXTURE, '--draws', '50', '--workers', '1']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/50 draws, seed 1/);
+    expect(t.stdout).toMatch(/P\(ICB deficit\)/);
+    expect(t.stdout).toMatch(/Breakeven: fails in \d+\.\d% of draws/);
+    expect(t.stderr).toBe('');
+    const csv = await icbsim(['run', FIXTURE, '--draws', '50', '--workers', '1', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('scenario,year,metric,statistic,value');
+    expect(csv.stdout).toMatch(/check:Breakeven,failure_probability,/);
+  });
+
+  it('shows a progress bar on a terminal, but not with NO_COLOR', async () => {
+    const tty = await icbsim(['run', FIXTURE, '--draws', '300', '--workers', '1', '--format', 'json'], { tty: true });
+    expect(tty.stderr).toMatch(/draws \[/);
+    expect(() => JSON.parse(tty.stdout)).not.toThrow();
+    const plain = await icbsim(['run', FIXTURE, '--draws', '300', '--workers', '1', '--format', 'json'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(plain.stderr).toBe('');
+  });
+
+  it('rejects bad numbers with exit 2', async () => {
+    for (const [flag, value] of [['--draws', '0'], ['--draws', '1e3'], ['--seed', '-1'], ['--workers', '0']] as const) {
+      const r = await icbsim(['run', FIXTURE, ...(flag === '--draws' ? [] : ['--draws', '10']), flag, value]);
+      expect(r.code, `${flag} ${value}`).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`${flag} is a whole number`));
+    }
+  });
+});

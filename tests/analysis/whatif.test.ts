@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '../../src/model/decimal.js';
+import { getInput, parseRange, PathError, setInput, specWith, type Plain } from '../../src/model/input-path.js';
+import { solve } from '../../src/model/solve.js';
+import { sweep } from '../../src/model/sweep.js';
+import { tornado, tornadoInputs } from '../../src/model/tornado.js';
+
+/** One year; surplus in 2026/27 = 100 × (1 + g) − 100 − D, where D = s × growth is diverted to `b`. */
+function tiny(extra: Plain = {}): Plain {
+  return {
+    base_year: '2025/26',
+    years: '1',
+    allocation: { recurrent: '100', growth: '10%' },
+    lines: { a: { category: 'acute', spend: '100' }, b: { category: 'community', spend: '0' } },
+    policies: [{ type: 'divert_growth', share: '50%', to: { b: '100%' } }],
+    ...extra,
+  };
+}
+const final = { metric: 'icb_surplus', year: '2026/27' };
+
+describe('input paths', () => {
+  const data = tiny();
+  it('read and write map keys, list items and policies by type', () => {
+    expect(getInput(data, 'allocation.growth')).toBe('10%');
+    expect(getInput(data, 'policies.divert_growth.share')).toBe('50%');
+    expect(getInput(data, 'policies.0.to.b')).toBe('100%');
+    const changed = setInput(data, 'policies.divert_growth.share', '20%');
+    expect(getInput(changed, 'policies.0.share')).toBe('20%');
+    // The original is untouched.
+    expect(getInput(data, 'policies.0.share')).toBe('50%');
+    // Missing maps are created: a line gains an override.
+    expect(getInput(setInput(data, 'lines.a.inflation', '3%'), 'lines.a.inflation')).toBe('3%');
+  });
+
+  it('name what is wrong', () => {
+    expect(() => getInput(data, 'policies.flat_cash.uplift')).toThrow(/no item `flat_cash`/);
+    expect(() => getInput(data, 'policies.3.share')).toThrow(/no item 3/);
+    expect(() => setInput(data, 'allocation.growth.x.y', '1%')).toThrow(/single value/);
+    expect(() => getInput(data, 'lines..a')).toThrow(PathError);
+    // A value in the wrong form fails validation, named with the input.
+    expect(() => specWith(data, [['allocation.growth', '3']])).toThrow(/allocation\.growth=3: .*per cent/);
+  });
+
+  it('ranges are exact decimals in the input\'s own form', () => {
+    expect(parseRange('0.1%..0.3%:0.1%').values.map((v) => v.toFixed())).toEqual(['0.1', '0.2', '0.3']);
+    expect(parseRange('50..0:25').values.map((v) => v.toFixed())).toEqual(['50', '25', '0']);
+    expect(parseRange('1%..2%:0.5%').rate).toBe(true);
+    expect(() => parseRange('1%..2:1')).toThrow(/with % or none/);
+    expect(() => parseRange('1%..2%:0%')).toThrow(/more than zero/);
+    expect(() => parseRange('1..2')).toThrow(/step/);
+  });
+});
+
+describe('sweep', () => {
+  it('one input: surplus = 110 − 100 − 10s', () => {
+    const r = sweep(tiny(), [{ path: 'policies.divert_growth.share', values: ['0', '50', '100'].map((v) => new Dec(v)), rate: true }], final);
+    // s = 0% → 10; 50% → 5; 100% → 0.
+    expect(r.grid.map((row) => row[0]!.toFixed())).toEqual(['10', '5', '0']);
+  });
+
+  it('two inputs: surplus = 100g − 100g·s (growth g, share s)', () => {
+    const r = sweep(
+      tiny(),
+      [
+        { path: 'allocation.growth', values: [new Dec(2), new Dec(4)], rate: true },
+        { path: 'policies.0.share', values: [new Dec(0), new Dec(25)], rate: true },
+      ],
+      final,
+    );
+    // g = 2%: 2 and 2 − 0.5 = 1.5; g = 4%: 4 and 4 − 1 = 3.
+    expect(r.grid.map((row) => row.map((v) => v!.toFixed()))).toEqual([['2', '1.5'], ['4', '3']]);
+  });
+});
+
+describe('solve finds hand-computed roots', () => {
+  const base = { path: 'allocation.growth', probe: final, lo: new Dec(0), hi: new Dec(100), rate: true, places: 2 };
+
+  it('exactly: growth for a surplus of 2.5 with nothing diverted is 2.5% (100 × g = 2.5)', () => {
+    const r = solve(tiny({ policies: [] }), { ...base, target: new Dec('2.5') });
+    expect(r.kind).toBe('exact');
+    if (r.kind === 'exact') expect(r.at.text).toBe('2.5%');
+  });
+
+  it('between grid values: a surplus of 2.557 needs g = 2.557%; 2.56% is nearest (0.003 off, against 0.007)', () => {
+    const r = solve(tiny({ policies: [] }), { ...base, target: new Dec('2.557') });
+    expect(r.kind).toBe('between');
+    if (r.kind === 'between') {
+      expect(r.nearest.text).toBe('2.56%');
+      expect(r.below.text).toBe('2.55%');
+      expect(r.below.figure.toFixed()).toBe('2.55');
+      expect(r.above.figure.toFixed()).toBe('2.56');
+    }
+  });
+
+  it('the diverted share that leaves a surplus of 4: 10 − 10s = 4, so s = 60%', () => {
+    const r = solve(tiny(), { ...base, path: 'policies.divert_growth.share', target: new Dec(4) });
+    expect(r.kind).toBe('exact');
+    if (r.kind === 'exact') expect(r.at.text).toBe('60%');
+    // Bisection over 10,001 grid values needs about log2(10,000) ≈ 14 runs, not thousands.
+    expect(r.evaluations).toBeLessThan(20);
+  });
+
+  it('money inputs to whole units: the spend on `a` that leaves a surplus of 7.3 is 97.7, to 1 place', () => {
+    // 110 − spend − 5 = 7.3 → spend = 97.7 (half of the growth of 10 is diverted).
+    const r = solve(tiny(), { path: 'lines.a.spend', probe: final, target: new Dec('7.3'), lo: new Dec(0), hi: new Dec(200), rate: false, places: 1 });
+    expect(r.kind).toBe('exact');
+    if (r.kind === 'exact') expect(r.at.text).toBe('97.7');
+  });
+
+  it('says when no value in the range reaches the target', () => {
+    // The surplus is at most 100 × 100% = 100 with nothing diverted.
+    const r = solve(tiny({ policies: [] }), { ...base, target: new Dec(200) });
+    expect(r.kind).toBe('unreachable');
+    if (r.kind === 'unreachable') expect([r.lo.figure.toFixed(), r.hi.figure.toFixed()]).toEqual(['0', '100']);
+  });
+});
+
+describe('tornado', () => {
+  it('swings plain rates by the step and distributions to their 10th/90th percentiles, ranked by swing', () => {
+    const data = tiny({
+      assumptions: { inflation: { uniform: ['0%', '10%'] } },
+      lines: { a: { category: 'acute', spend: '100' }, b: { category: 'community', spend: '0' } },
+    });
+    const inputs = tornadoInputs(data, new Dec(1));
+    const byPath = Object.fromEntries(inputs.map((i) => [i.path, i]));
+    // uniform [0%, 10%]: p10 = 1%, p90 = 9%.
+    expect(byPath['assumptions.inflation']).toMatchObject({ uncertain: true, low: '1%', high: '9%' });
+    expect(byPath['allocation.growth']).toMatchObject({ uncertain: false, low: '9%', high: '11%' });
+    expect(tornadoInputs(data, new Dec(1), false).map((i) => i.path)).toEqual(['assumptions.inflation']);
+
+    const r = tornado(data, inputs, final);
+    // Base: inflation at its midpoint 5%: surplus = 110 − 105 − 5 = 0.
+    expect(r.base.toFixed()).toBe('0');
+    const infl = r.rows.find((x) => x.path === 'assumptions.inflation')!;
+    // Inflation 1% → 110 − 101 − 5 = 4; 9% → 110 − 109 − 5 = −4; swing 8.
+    expect([infl.atLow.toFixed(), infl.atHigh.toFixed(), infl.swing.toFixed()]).toEqual(['4', '-4', '8']);
+    // Growth 9% → 109 − 105 − 4.5 = −0.5; 11% → 111 − 105 − 5.5 = 0.5; swing 1.
+    expect(r.rows.find((x) => x.path === 'allocation.growth')!.swing.toFixed()).toBe('1');
+    expect(r.rows[0]!.path).toBe('assumptions.inflation');
+    for (let i = 1; i < r.rows.length; i++) expect(r.rows[i - 1]!.swing.gte(r.rows[i]!.swing)).toBe(true);
+  });
+});
