@@ -55,13 +55,19 @@ export function registerCheck(program: Command, cli: Cli, wrap: Wrap): void {
 
 export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): Promise<number> {
   const rulesFiles: LoadedRules[] = [];
+  const brokenRules: PlanError[] = [];
   for (const r of opts.rules) {
-    const loaded = loadRules(path.resolve(cli.cwd, r));
-    // A broken rules file means nothing can be checked against it: stop before any plan.
-    if (!loaded.ok) throw new InputError(`cannot use the rules file \`${r}\``, loaded.diagnostics, loaded.sources);
-    rulesFiles.push(loaded.loaded);
+    const abs = path.resolve(cli.cwd, r);
+    const loaded = loadRules(abs);
+    if (loaded.ok) rulesFiles.push(loaded.loaded);
+    else if (opts.format === 'text') throw new InputError(`cannot use the rules file \`${r}\``, loaded.diagnostics, loaded.sources);
+    else brokenRules.push(planError(cli, displayPath(cli.cwd, abs), loaded.diagnostics, loaded.sources));
   }
-  const report: CheckReport = { entries: files.map((f) => checkOne(cli, path.resolve(cli.cwd, f), rulesFiles)) };
+  // A broken rules file means nothing can be checked against it: no plan is run, but CI still
+  // gets its JUnit error or annotation at the rules file's line.
+  const report: CheckReport = {
+    entries: brokenRules.length > 0 ? brokenRules : files.map((f) => checkOne(cli, path.resolve(cli.cwd, f), rulesFiles)),
+  };
 
   const errors = report.entries.filter((e): e is PlanError => e.kind === 'error');
   // Diagnostics always reach stderr; the structured formats carry them too, for CI.

@@ -192,3 +192,19 @@ it('the shipped rule sets load and apply to a plan with mental_health and runnin
     ['Running costs down at least 30%', false],
   ]);
 });
+
+describe('a broken rules file in a CI format', () => {
+  it('is reported in the format CI reads (an annotation, a JUnit error), no plan is run, exit 2', async () => {
+    const broken = writeScenario(dir, 'broken-ci-rules.yaml', 'checks:\n  - {name: X, metric: spend, mni: 0, each_year: true}\n');
+    const gh = await icbsim(['check', plan, '--rules', broken, '--format', 'github'], opts);
+    expect(gh.code).toBe(2);
+    expect(gh.stdout).toContain('::error file=broken-ci-rules.yaml,line=2,col=30,title=icbsim%3A bad input::unknown key `mni`');
+    expect(gh.stdout).not.toContain('plan.yaml');
+    const junit = await icbsim(['check', plan, '--rules', broken, '--format', 'junit'], opts);
+    expect(junit.code).toBe(2);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(junit.stdout);
+    expect(xml.testsuites).toMatchObject({ tests: '1', failures: '0', errors: '1' });
+    expect(xml.testsuites.testsuite.file).toBe('broken-ci-rules.yaml');
+  });
+});

@@ -2,6 +2,7 @@
  * Every rule form, against the hand-computed plan of fixture.ts: each with a case that passes
  * (often exactly at the limit) and one that fails, with the failing years and figures.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exactArith } from '../../src/model/arith.js';
 import { evaluateChecks } from '../../src/model/checks.js';
@@ -168,5 +169,48 @@ describe('rules that cannot apply are bad input, not silent passes', () => {
   it('a year outside the period, and a year that is not a year', () => {
     expect(problems({ metric: 'spend', max: '1', year: '2030/31' })).toEqual(['2030/31 is outside the period 2025/26 to 2027/28']);
     expect(problems({ metric: 'spend', max: '1', year: '2026' })[0]).toMatch(/did you mean `2026\/27`/);
+  });
+});
+
+describe('properties', () => {
+  const A = exactArith(8);
+  const yearsOf = (n: number) => Array.from({ length: n }, (_, t) => `${2025 + t}/${String((26 + t) % 100).padStart(2, '0')}`);
+  const money = fc.integer({ min: -100_000, max: 100_000 }).map((p) => new Dec(p).dividedBy(100));
+  it('min/max each_year fails exactly in the years beyond the limit, and min ≤ x ≤ max is the two together', () => {
+    fc.assert(
+      fc.property(fc.array(money, { minLength: 1, maxLength: 8 }), money, money, (values, lo, hi) => {
+        const labels = yearsOf(values.length);
+        const metrics = values.map((v) => new Map([['icb_surplus', v]]));
+        const rule = (extra: Record<string, unknown>) => {
+          const parsed = parseRules({ checks: [{ name: 'r', metric: 'icb_surplus', each_year: true, ...extra }] });
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+          return evaluateChecks(parsed.rules.checks, labels, metrics, A)[0]!;
+        };
+        const min = rule({ min: decString(lo) });
+        const max = rule({ max: decString(hi) });
+        const both = rule({ min: decString(lo), max: decString(hi) });
+        expect(min.failures.map((f) => f.year)).toEqual(labels.filter((_, t) => values[t]!.lt(lo)));
+        expect(max.failures.map((f) => f.year)).toEqual(labels.filter((_, t) => values[t]!.gt(hi)));
+        expect(both.failures.length).toBe(min.failures.length + max.failures.length);
+        expect(both.passed).toBe(values.every((v) => v.gte(lo) && v.lte(hi)));
+      }),
+    );
+  });
+  it('change_min 0 passes exactly when the figure never falls, and each change is value − previous', () => {
+    fc.assert(
+      fc.property(fc.array(money, { minLength: 2, maxLength: 8 }), (values) => {
+        const labels = yearsOf(values.length);
+        const metrics = values.map((v) => new Map([['spend', v]]));
+        const parsed = parseRules({ checks: [{ name: 'r', metric: 'spend', each_year: true, change_min: '0' }] });
+        if (!parsed.ok) throw new Error('bad rule');
+        const [o] = evaluateChecks(parsed.rules.checks, labels, metrics, A);
+        expect(o!.years).toEqual(labels.slice(1));
+        expect(o!.passed).toBe(values.every((v, t) => t === 0 || v.gte(values[t - 1]!)));
+        for (const f of o!.failures) {
+          const t = labels.indexOf(f.year);
+          expect(f.value.equals(values[t]!.minus(values[t - 1]!))).toBe(true);
+        }
+      }),
+    );
   });
 });
