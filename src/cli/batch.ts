@@ -6,18 +6,20 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { runPool } from '../batch/pool.js';
 import { batchHeader, runBatchFile, type BatchResult, type BatchTask } from '../batch/run-file.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, InputError, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
+import { batchXlsx } from './xlsx-out.js';
 
 interface BatchOptions {
   out?: string;
   workers?: string;
   progress?: boolean;
+  format?: 'csv' | 'xlsx';
 }
 
 export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
@@ -28,6 +30,7 @@ export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
     .option('-o, --out <file>', 'write the CSV here (atomically) instead of stdout')
     .option('-w, --workers <n>', 'worker threads (default: every core)')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .addOption(new Option('-f, --format <format>', 'csv, or xlsx (a workbook: needs --out)').choices(['csv', 'xlsx']).default('csv'))
     .action(wrap((inputs: string[], opts: BatchOptions) => runBatch(cli, inputs, opts)));
 }
 
@@ -47,6 +50,8 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
 
   const color = useColor(cli, cli.stderr);
   const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color }));
+  // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
+  if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) return batchXlsx(cli, tasks, opts.out, empty.length > 0);
   const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? await progressBar(cli, tasks.length) : undefined;
 
   // Results arrive in any order; each is written once everything before it has been.

@@ -12,10 +12,12 @@ import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type Compar
 import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { EXIT, InputError, type Cli } from './context.js';
+import { EXIT, InputError, useColor, type Cli } from './context.js';
 import { loadScenario } from './load-scenario.js';
+import { renderSparklines } from '../render/sparkline.js';
+import { writeXlsx } from './xlsx-out.js';
 
-const FORMATS = ['table', 'csv', 'json', 'md'] as const;
+const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface CompareOptions {
@@ -24,6 +26,7 @@ interface CompareOptions {
   metric: string[];
   format: Format;
   out?: string;
+  color?: boolean;
 }
 
 export function registerCompare(program: Command, cli: Cli, wrap: Wrap): void {
@@ -36,6 +39,7 @@ export function registerCompare(program: Command, cli: Cli, wrap: Wrap): void {
     .option('-m, --metric <name>', 'show only these rows, in this order (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
+    .option('--no-color', 'no sparklines or colour, even on a terminal')
     .action(wrap((files: string[], opts: CompareOptions) => runCompare(cli, files, opts)));
 }
 
@@ -62,9 +66,10 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
       }
     }
   }
+  if (opts.format === 'xlsx') return writeXlsx(cli, all.map((r) => r.result), opts.out, [...files, ...(opts.baseline ? [opts.baseline] : [])]);
   const rows = pickRows(opts.metric, rowCatalogue(all));
   const comparison = buildComparison(runs, rows, { ...(opts.year ? { year: opts.year } : {}), ...(baseline ? { baseline } : {}) });
-  const render: Record<Format, () => string> = {
+  const render: Record<Exclude<Format, 'xlsx'>, () => string> = {
     table: () => renderCompareTable(comparison),
     csv: () => renderCompareCsv(comparison),
     json: () => renderCompareJson(comparison),
@@ -72,7 +77,10 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
   };
   const text = render[opts.format]();
   if (opts.out === undefined) cli.stdout.write(text);
-  else writeFileAtomic(path.resolve(cli.cwd, opts.out), text);
+  if (opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color)) {
+    cli.stdout.write(`\n${renderSparklines(all.map((r) => r.result), { color: true })}`);
+  }
+  if (opts.out !== undefined) writeFileAtomic(path.resolve(cli.cwd, opts.out), text);
   return EXIT.OK;
 }
 

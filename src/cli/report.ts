@@ -48,7 +48,7 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-export async function buildReport(cli: Cli, files: string[], opts: ReportOptions): Promise<string> {
+export async function buildReport(cli: Cli, files: string[], opts: ReportOptions, read: string[] = []): Promise<string> {
   const draws = opts.draws === undefined ? undefined : wholeNumber(opts.draws, '--draws', 1, MAX_DRAWS);
   const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, '--seed', 0, MAX_SEED);
   if (opts.seed !== undefined && draws === undefined) warn(cli, '--seed has no effect without --draws');
@@ -62,6 +62,7 @@ export async function buildReport(cli: Cli, files: string[], opts: ReportOptions
     const arith = exactArith(PENNY_PLACES[s.spec.units]);
     const metrics = result.years.map((y) => new Map(Object.entries(y.metrics)));
     const checks = evaluateChecks(s.spec.checks ?? [], result.years.map((y) => y.year), metrics, arith);
+    read.push(...s.chain);
     const shown = (f: string): string => path.relative(cli.cwd, f) || f;
     scenarios.push({
       result,
@@ -77,11 +78,12 @@ export async function runReport(cli: Cli, files: string[], opts: ReportOptions):
   if (opts.out === undefined && cli.stdout.isTTY === true) {
     throw new InputError('a report is an HTML file: give `--out report.html` (or redirect the output to a file)');
   }
-  const html = await buildReport(cli, files, opts);
+  const read: string[] = [];
+  const html = await buildReport(cli, files, opts, read);
   if (opts.out === undefined) {
     cli.stdout.write(html);
   } else {
-    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, html);
+    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, html, read);
     cli.stderr.write(`icbsim: wrote ${opts.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
   }
   return EXIT.OK;

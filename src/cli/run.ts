@@ -11,9 +11,11 @@ import type { Wrap } from './commands.js';
 import { EXIT, InputError, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
 import { loadScenario } from './load-scenario.js';
+import { renderSparklines } from '../render/sparkline.js';
+import { writeXlsx } from './xlsx-out.js';
 import { addDrawOptions, runDrawsCommand, type DrawOptions } from './run-draws.js';
 
-export const RUN_FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export const RUN_FORMATS = ['table', 'json', 'csv', 'md', 'xlsx'] as const;
 export type RunFormat = (typeof RUN_FORMATS)[number];
 
 export interface RunOptions {
@@ -40,12 +42,13 @@ export function registerRun(program: Command, cli: Cli, wrap: Wrap): void {
   addDrawOptions(run).action(
     wrap((file: string | undefined, given: RunOptions & DrawOptions, cmd: Command) => {
       const opts = { ...given, format: formatFor(given, cmd.getOptionValueSource('format') === 'default') };
+      if (opts.format === 'xlsx' && opts.draws !== undefined) throw new InputError('--format xlsx writes a plain run; it cannot be combined with --draws');
       return opts.draws !== undefined ? runDrawsCommand(cli, file, opts) : runCommand(cli, file, opts);
     }),
   );
 }
 
-const BY_EXTENSION: Record<string, RunFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md' };
+const BY_EXTENSION: Record<string, RunFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.xlsx': 'xlsx' };
 
 /** `--out plan.csv` without --format means CSV: a box-drawn table in a .csv file helps nobody. */
 export function formatFor(opts: { format: RunFormat; out?: string | undefined }, formatDefaulted: boolean): RunFormat {
@@ -58,6 +61,7 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
   if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
   const result = runScenario(loaded.scenario.spec, loaded.scenario.name);
   for (const w of result.warnings) warn(cli, w);
+  if (opts.format === 'xlsx') return writeXlsx(cli, [result], opts.out, loaded.scenario.chain);
 
   // Rendered whole before anything is written, so a failure never leaves half an output.
   const color = opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color);
@@ -65,6 +69,8 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
   const text = render(result, opts.format, { lines: opts.lines === true, color, maxWidth });
   if (opts.out === undefined) {
     cli.stdout.write(text);
+    // Pictures for a person at a terminal only: `color` is false with --no-color, NO_COLOR or a pipe.
+    if (color) cli.stdout.write(`\n${renderSparklines([result], { color })}`);
   } else {
     writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
     cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
@@ -74,7 +80,7 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
 
 export function render(
   result: RunResult,
-  format: RunFormat,
+  format: Exclude<RunFormat, 'xlsx'>,
   opts: { lines: boolean; color: boolean; maxWidth?: number | undefined },
 ): string {
   switch (format) {
@@ -93,7 +99,7 @@ export function render(
  * Writes the whole output or nothing; a bad --out path is the user's input, so exit 2 with a reason.
  * `inputs` are the files the command read: an --out naming one of them would destroy it.
  */
-export function writeOutput(abs: string, shown: string, text: string, inputs: readonly string[] = []): void {
+export function writeOutput(abs: string, shown: string, text: string | Uint8Array, inputs: readonly string[] = []): void {
   if (inputs.some((f) => path.resolve(f) === abs)) {
     throw new InputError(`refusing to write \`${shown}\`: it is one of the scenario files this run reads`);
   }

@@ -132,7 +132,7 @@ const cases: Case[] = [
   {
     name: 'an unknown --format',
     args: () => ['run', file('ok.yaml', TINY), '--format', 'excel'],
-    error: /^error: option .*--format.* argument 'excel' is invalid\. Allowed choices are table, json, csv, md\.$/,
+    error: /^error: option .*--format.* argument 'excel' is invalid\. Allowed choices are table, json, csv, md, xlsx\.$/,
   },
   {
     name: 'an unknown command',

@@ -120,10 +120,10 @@ describe('icbsim run, every format', () => {
   });
 
   it('an unknown --format is a usage error listing the formats', async () => {
-    const r = await icbsim(['run', tiny, '--format', 'xlsx']);
+    const r = await icbsim(['run', tiny, '--format', 'excel']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('table, json, csv, md');
+    expect(r.stderr).toContain('table, json, csv, md, xlsx');
   });
 
   it('with no FILE runs the shipped default scenario', async () => {

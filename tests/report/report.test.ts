@@ -168,6 +168,14 @@ describe('icbsim report --out', () => {
     expect(readFileSync(out, 'utf8')).toBe('previous report');
   });
 
+  it('never writes over a scenario file it reads', async () => {
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(plan, readFileSync(TINY, 'utf8'));
+    const r = await icbsim(['report', plan, '--out', plan]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(plan, 'utf8')).toBe(readFileSync(TINY, 'utf8'));
+  });
+
   it('refuses to print HTML onto a terminal', async () => {
     const r = await icbsim(['report', TINY], { tty: true });
     expect(r.code).toBe(2);

@@ -47,3 +47,38 @@ describe('renderSparklines', () => {
     );
   });
 });
+
+describe('sparklines in run and compare', async () => {
+  const { icbsim } = await import('./helpers.js');
+  const TINY = join(FIXTURES, 'tiny.yaml');
+  const OTHER = join(FIXTURES, 'uncertain.yaml');
+  const BLOCK = /[▁▂▃▄▅▆▇█]{3}/;
+
+  it('run shows them under the table on a terminal', async () => {
+    const r = await icbsim(['run', TINY], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('  ICB surplus (£m)  ▁▄█  10.0 → 27.9\n');
+  });
+
+  it.each([
+    ['not a terminal', ['run', TINY], {}],
+    ['NO_COLOR', ['run', TINY], { tty: true, env: { NO_COLOR: '1' } }],
+    ['--no-color', ['run', TINY, '--no-color'], { tty: true }],
+    ['--out', ['run', TINY, '--out', '/dev/null'], { tty: true }],
+    ['another format', ['run', TINY, '--format', 'md'], { tty: true }],
+    ['compare, not a terminal', ['compare', TINY, OTHER], {}],
+    ['compare --no-color', ['compare', TINY, OTHER, '--no-color'], { tty: true }],
+  ] as const)('are left out with %s', async (_why, args, opts) => {
+    const r = await icbsim([...args], opts);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(BLOCK);
+  });
+
+  it('compare shows one pair per scenario on a terminal', async () => {
+    const r = await icbsim(['compare', TINY, OTHER], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Tiny ICB, 2025/26 to 2027/28:\n');
+    expect(r.stdout).toContain('Tiny ICB - uncertain demand, 2025/26 to 2028/29:\n');
+    expect(r.stdout.match(/Care-shift share  /g)).toHaveLength(2);
+  });
+});
