@@ -8,7 +8,7 @@ import { registerCommands } from './commands.js';
 
 export type Action = (...args: never[]) => Promise<number>;
 
-export function buildProgram(cli: Cli, setExit: (code: number) => void): Command {
+export async function buildProgram(cli: Cli, setExit: (code: number) => void, argv: readonly string[]): Promise<Command> {
   const program = new Command('icbsim')
     .description('Multi-year NHS Integrated Care Board finances: exact, scenario-driven projections')
     .version(VERSION, '-V, --version')
@@ -23,7 +23,7 @@ export function buildProgram(cli: Cli, setExit: (code: number) => void): Command
     async (...args: unknown[]): Promise<void> => {
       setExit(await (fn as (...a: unknown[]) => Promise<number>)(...args));
     };
-  registerCommands(program, cli, wrap);
+  await registerCommands(program, cli, wrap, argv);
   return program;
 }
 
@@ -31,10 +31,14 @@ const VERSION = '0.1.0';
 
 export async function main(argv: readonly string[], cli: Cli = processCli()): Promise<number> {
   let exit: number = EXIT.OK;
-  const program = buildProgram(cli, (code) => {
-    exit = code;
-  });
   try {
+    const program = await buildProgram(
+      cli,
+      (code) => {
+        exit = code;
+      },
+      argv,
+    );
     await program.parseAsync([...argv]);
     return exit;
   } catch (error) {

@@ -29,7 +29,7 @@ export function addDrawOptions(command: Command): Command {
   return command
     .option('--draws <n>', `Monte Carlo: sample every distribution N times (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`)
     .option('--seed <s>', `seed for --draws: the same seed gives the same figures (default ${DEFAULT_SEED})`)
-    .option('--workers <n>', 'worker threads for --draws (default: one per CPU core)');
+    .option('--workers <n>', 'worker threads for --draws (default: one per CPU core from 20,000 draws, else the main thread)');
 }
 
 function wholeNumber(text: string, option: string, min: number, max: number): number {
@@ -47,7 +47,7 @@ export async function runDrawsCommand(
 ): Promise<number> {
   const draws = wholeNumber(opts.draws ?? '', '--draws', 1, MAX_DRAWS);
   const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, '--seed', 0, MAX_SEED);
-  const workers = opts.workers === undefined ? defaultWorkers() : wholeNumber(opts.workers, '--workers', 1, 256);
+  const workers = opts.workers === undefined ? defaultWorkers(draws) : wholeNumber(opts.workers, '--workers', 1, 256);
   const loaded = loadScenario(file === undefined ? DEFAULT_SCENARIO : path.resolve(cli.cwd, file));
   if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
   const { scenario } = loaded;

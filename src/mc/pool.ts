@@ -21,8 +21,17 @@ export interface DrawJob {
   onProgress?: (done: number) => void;
 }
 
-export function defaultWorkers(): number {
-  return Math.max(1, availableParallelism());
+/**
+ * Below this many draws the main thread alone is quicker: each worker thread loads the engine and
+ * warms it up (about 0.2 s) before its first draw, which is what ~2,500 draws of an ICB-sized plan
+ * cost, and on a two-core machine the second thread shares the core the garbage collector uses.
+ * `npm run bench` measures both (draws_per_s_*_workers_1 and _2).
+ */
+export const THREADS_FROM_DRAWS = 20_000;
+
+/** Worker threads for a job of `draws` draws when the user does not say: one per core for big jobs. */
+export function defaultWorkers(draws: number): number {
+  return draws < THREADS_FROM_DRAWS ? 1 : Math.max(1, availableParallelism());
 }
 
 /** Workers run compiled JavaScript: dist/mc/worker.js, also when this file runs from src/ (tests). */
@@ -135,7 +144,7 @@ export class DrawPool {
 }
 
 /** Runs one job on a pool of `workers` threads and closes it. */
-export async function runDraws(job: DrawJob, workers = defaultWorkers()): Promise<MonteCarloResult> {
+export async function runDraws(job: DrawJob, workers = defaultWorkers(job.draws)): Promise<MonteCarloResult> {
   const pool = new DrawPool(workers);
   try {
     return await pool.run(job);

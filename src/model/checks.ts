@@ -58,21 +58,23 @@ export function evaluateChecks<T>(
       const value = m.get(check.metric);
       // each_year skips years that do not report the metric (growth in the base year).
       if (value === undefined) return;
-      const before = t >= 1 ? metrics[t - 1]!.get(check.metric) : undefined;
-      const base = t >= 1 ? metrics[0]!.get(check.metric) : undefined;
-      const measured: Record<CheckSide, T | undefined> = {
-        min: value,
-        max: value,
-        change_min: before === undefined ? undefined : A.sub(value, before),
-        change_max: before === undefined ? undefined : A.sub(value, before),
-        min_change_from_base: base === undefined || A.isZero(base) ? undefined : A.sub(A.div(value, base), A.one),
-        max_change_from_base: base === undefined || A.isZero(base) ? undefined : A.sub(A.div(value, base), A.one),
+      // Each side's figure is worked out only when the rule has that side: draws evaluate this per draw.
+      const measure = (side: CheckSide): T | undefined => {
+        if (side === 'min' || side === 'max') return value;
+        if (t === 0) return undefined;
+        if (side === 'change_min' || side === 'change_max') {
+          const before = metrics[t - 1]!.get(check.metric);
+          return before === undefined ? undefined : A.sub(value, before);
+        }
+        const base = metrics[0]!.get(check.metric);
+        return base === undefined || A.isZero(base) ? undefined : A.sub(A.div(value, base), A.one);
       };
       let applied = false;
       for (const side of CHECK_SIDES) {
         const bound = check[side];
-        const figure = measured[side];
-        if (bound === undefined || figure === undefined) continue;
+        if (bound === undefined) continue;
+        const figure = measure(side);
+        if (figure === undefined) continue;
         const limit =
           side === 'min_change_from_base' || side === 'max_change_from_base'
             ? A.of(bound as NonNullable<CheckSpec['min_change_from_base']>)

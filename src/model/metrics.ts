@@ -46,21 +46,39 @@ export function metricDefs(lines: readonly string[]): MetricDef[] {
   return [...HEADLINE_METRICS, ...lineMetricDefs(lines)];
 }
 
+/** The map keys of one line's metrics; a key left undefined is a metric not wanted. */
+export interface LineMetricKeys {
+  spend?: string;
+  need?: string;
+  gap?: string;
+  growth?: string;
+}
+
+/**
+ * The keys of each line's metrics, built once rather than once a year or once a draw (fresh key
+ * strings each need hashing). `wanted`, when given, names the per-line metrics to compute: Monte
+ * Carlo draws need only those their checks read, and the per-line figures are most of the work.
+ */
+export function lineMetricKeys(lines: readonly { name: string }[], wanted?: ReadonlySet<string>): LineMetricKeys[] {
+  const keep = (key: string): string | undefined => (wanted === undefined || wanted.has(key) ? key : undefined);
+  return lines.map((l) => ({
+    spend: keep(`spend.${l.name}`),
+    need: keep(`need.${l.name}`),
+    gap: keep(`gap.${l.name}`),
+    growth: keep(`growth.${l.name}`),
+  }));
+}
+
 /**
  * Every metric of every year, in MODEL.md's order, from the rounded projection figures.
  * A metric a year cannot have (growth in the base year, a share of zero spend) is left out.
+ * `keys` (from lineMetricKeys, default every line metric) says which per-line metrics to include;
+ * the headline ones are always there.
  */
-export function computeMetrics<T>(p: Projection<T>, A: Arith<T>): Map<string, T>[] {
+export function computeMetrics<T>(p: Projection<T>, A: Arith<T>, keys: readonly LineMetricKeys[] = lineMetricKeys(p.plan.lines)): Map<string, T>[] {
   const { plan } = p;
   let cumulative = A.zero;
   const out: Map<string, T>[] = [];
-  // Built once, not once a year: Monte Carlo calls this per draw, and fresh key strings each need hashing.
-  const keys = plan.lines.map((l) => ({
-    spend: `spend.${l.name}`,
-    need: `need.${l.name}`,
-    gap: `gap.${l.name}`,
-    growth: `growth.${l.name}`,
-  }));
   for (let t = 0; t <= plan.n; t++) {
     const m = new Map<string, T>();
     const surplus = p.surplus[t]!;
@@ -82,13 +100,13 @@ export function computeMetrics<T>(p: Projection<T>, A: Arith<T>): Map<string, T>
       if (plan.lines[i]!.care) care = A.add(care, tr.spend[t]!);
     });
     if (!A.isZero(p.spend[t]!)) m.set('care_shift_share', A.share(A.div(care, p.spend[t]!)));
-    keys.forEach((k, i) => m.set(k.spend, p.lines[i]!.spend[t]!));
-    keys.forEach((k, i) => m.set(k.need, p.lines[i]!.need[t]!));
-    keys.forEach((k, i) => m.set(k.gap, p.lines[i]!.gap[t]!));
+    keys.forEach((k, i) => k.spend !== undefined && m.set(k.spend, p.lines[i]!.spend[t]!));
+    keys.forEach((k, i) => k.need !== undefined && m.set(k.need, p.lines[i]!.need[t]!));
+    keys.forEach((k, i) => k.gap !== undefined && m.set(k.gap, p.lines[i]!.gap[t]!));
     if (t >= 1) {
       keys.forEach((k, i) => {
         const before = p.lines[i]!.spend[t - 1]!;
-        if (!A.isZero(before)) m.set(k.growth, A.sub(A.div(p.lines[i]!.spend[t]!, before), A.one));
+        if (k.growth !== undefined && !A.isZero(before)) m.set(k.growth, A.sub(A.div(p.lines[i]!.spend[t]!, before), A.one));
       });
     }
     out.push(m);

@@ -9,7 +9,7 @@ import { evaluateChecks } from './checks.js';
 import { DrawSampler } from './draw-sampler.js';
 import { project } from './engine.js';
 import { drawArith } from './float-arith.js';
-import { computeMetrics, HEADLINE_METRICS, type MetricDef } from './metrics.js';
+import { computeMetrics, HEADLINE_METRICS, lineMetricKeys, type LineMetricKeys, type MetricDef } from './metrics.js';
 import { buildPlan, type Plan } from './plan.js';
 import { PlanTemplate } from './plan-template.js';
 import { percentile } from './sampling.js';
@@ -44,6 +44,8 @@ export class DrawRunner {
   private readonly sampler = new DrawSampler();
   private readonly arith: Arith<number>;
   private readonly template: PlanTemplate;
+  /** Per-line metric keys, only for the metrics the checks read (rule and limit): a draw needs no others. */
+  private readonly lineKeys: LineMetricKeys[];
 
   constructor(
     private readonly spec: ScenarioSpec,
@@ -52,6 +54,8 @@ export class DrawRunner {
     this.layout = drawLayout(spec);
     this.arith = drawArith(PENNY_PLACES[spec.units]);
     this.template = new PlanTemplate(spec, this.arith);
+    const read = (spec.checks ?? []).flatMap((c) => [c.metric, ...[c.min, c.max, c.change_min, c.change_max].flatMap((b) => (b?.kind === 'metric' ? [b.metric] : []))]);
+    this.lineKeys = lineMetricKeys(Object.keys(spec.lines).map((name) => ({ name })), new Set(read));
   }
 
   /** Draw `draw`'s plan: the template with this draw's samples written in. */
@@ -63,7 +67,7 @@ export class DrawRunner {
 
   /** One draw's metrics per year. */
   metrics(draw: number): Map<string, number>[] {
-    return computeMetrics(project(this.plan(draw), this.arith), this.arith);
+    return computeMetrics(project(this.plan(draw), this.arith), this.arith, this.lineKeys);
   }
 
   run(from: number, to: number, values: Float64Array, failed: Uint8Array): void {
