@@ -13,6 +13,21 @@ export async function buildProgram(cli: Cli, setExit: (code: number) => void, ar
     .description('Multi-year NHS Integrated Care Board finances: exact, scenario-driven projections')
     .version(VERSION, '-V, --version')
     .showHelpAfterError('(run `icbsim --help` for usage)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  icbsim run                                  the shipped default scenario',
+        '  icbsim run plan.yaml --lines --format md    every line, as Markdown',
+        '  icbsim check plans/*.yaml --rules scenarios/rules/national.yaml',
+        '  icbsim compare scenarios/*.yaml --baseline scenarios/do-nothing.yaml',
+        '  icbsim run plan.yaml --draws 10000          Monte Carlo risk',
+        '',
+        'Exit codes: 0 success, 1 a check failed, 2 bad input or usage.',
+        'Results go to stdout; diagnostics and progress to stderr. NO_COLOR turns colour off.',
+      ].join('\n'),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void cli.stdout.write(s),

@@ -1,0 +1,40 @@
+/** The top level of the command line: help, version, unknown commands, and lazy loading. */
+import { describe, expect, test } from 'vitest';
+import { commandNamed } from '../../src/cli/commands.js';
+import { icbsim } from './helpers.js';
+
+const COMMANDS = ['run', 'explain', 'sweep', 'tornado', 'solve', 'validate', 'check', 'batch', 'compare', 'diff', 'schema', 'report', 'init'];
+
+describe('icbsim --help', () => {
+  test('lists every command, examples and the exit codes, on stdout with exit 0', async () => {
+    const r = await icbsim(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of COMMANDS) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    expect(r.stdout).toContain('Exit codes: 0 success, 1 a check failed, 2 bad input or usage.');
+    expect(r.stderr).toBe('');
+  });
+
+  test('`help check` and `check --help` show the one command', async () => {
+    for (const args of [['help', 'check'], ['check', '--help']]) {
+      const r = await icbsim(args);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Usage: icbsim check \[options\] <files\.\.\.>/);
+    }
+  });
+});
+
+describe('the command a command line names', () => {
+  test('is its first word that is not an option', () => {
+    expect(commandNamed(['node', 'icbsim', 'check', 'a.yaml'])).toBe('check');
+    expect(commandNamed(['node', 'icbsim', '--help'])).toBeUndefined();
+    expect(commandNamed(['node', 'icbsim'])).toBeUndefined();
+    expect(commandNamed(['node', 'icbsim', '-V'])).toBeUndefined();
+  });
+
+  test('an unknown command still gets the did-you-mean over every command, exit 2', async () => {
+    const r = await icbsim(['chek', 'a.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command 'chek'");
+    expect(r.stderr).toContain('Did you mean check?');
+  });
+});
