@@ -148,6 +148,27 @@ describe('determinism and robustness', () => {
     );
   });
 
+  test('flat cash moves money from the provider to the ICB, never creating or losing any', () => {
+    fc.assert(
+      fc.property(scenarioArb, (data) => {
+        const policies = (data.policies as { type: string }[] | undefined) ?? [];
+        fc.pre(policies.some((p) => p.type === 'flat_cash'));
+        const held = runValid(data);
+        const funded = runValid({ ...data, policies: policies.filter((p) => p.type !== 'flat_cash') });
+        held.years.forEach(({ metrics: m }, t) => {
+          const f = funded.years[t]!.metrics;
+          const gaps = sum(held.lines.map((l) => get(m, `gap.${l.name}`)));
+          // What the ICB no longer pays is exactly the gap left with the providers ...
+          expect(decString(get(m, 'icb_surplus').minus(get(f, 'icb_surplus'))), held.years[t]!.year).toBe(decString(gaps));
+          // ... so the whole system's position, and every line's need, are as if it paid in full.
+          expect(decString(get(m, 'system_surplus'))).toBe(decString(get(f, 'system_surplus')));
+          for (const l of held.lines) expect(decString(get(m, `need.${l.name}`))).toBe(decString(get(f, `need.${l.name}`)));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('the order policies are written in never changes a figure', () => {
     fc.assert(
       fc.property(scenarioArb, fc.nat(), (data, seed) => {
