@@ -45,12 +45,25 @@ export function formatDiagnostic(
       const start = Math.max(0, d.col - 1);
       // Keep tabs in the padding so the carets line up under tabbed text.
       const pad = srcLine.slice(0, start).replace(/[^\t]/g, ' ').padEnd(start, ' ');
-      const token = /^[^\s:]*/.exec(srcLine.slice(start))?.[0] ?? '';
+      const token = tokenAt(srcLine.slice(start));
       out.push(`  ${gutter} | ${pad}${paint(RED, '^'.repeat(Math.max(1, token.length)))}`);
     }
   }
   if (d.hint !== undefined) out.push(`  ${paint(BOLD, 'hint:')} ${d.hint}`);
   return out.join('\n');
+}
+
+/**
+ * The value or key the carets underline: a quoted string whole; otherwise up to a space, a colon
+ * or flow punctuation, so `{line: acut, uplift: 0%}` underlines `acut`, not `acut,`.
+ */
+function tokenAt(rest: string): string {
+  const quote = rest[0];
+  if (quote === '"' || quote === "'") {
+    const end = rest.indexOf(quote, 1);
+    return end === -1 ? rest : rest.slice(0, end + 1);
+  }
+  return /^[^\s:,[\]{}]*/.exec(rest)?.[0] ?? '';
 }
 
 function lineAt(text: string, line: number): string | undefined {

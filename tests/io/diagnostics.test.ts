@@ -48,7 +48,23 @@ describe('formatDiagnostic', () => {
     expect(formatDiagnostic({ file: 'scenarios/x.yaml', line: 3, col: 17, message: 'm' }, src, { color: false }))
       .toBe('scenarios/x.yaml:3:17: error: m\n  3 |     grwoth: 2.5%\n    |                 ^');
     expect(formatDiagnostic({ file: 'tabs.yaml', line: 1, col: 4, message: 'm' }, src, { color: false }))
-      .toBe('tabs.yaml:1:4: error: m\n  1 | a:\t"b c"\n    |   \t^^');
+      .toBe('tabs.yaml:1:4: error: m\n  1 | a:\t"b c"\n    |   \t^^^^^');
+  });
+
+  it('underlines a value inside a flow map or list without its punctuation, and a quoted value whole', () => {
+    const flow = new Map([['f.yaml', '  - {type: flat_cash, line: acut, uplift: 0%}\nto: {comunity: 100%}}\nx: [*d,*d]\nn: "a, b" # c\n']]);
+    const caretLine = (line: number, col: number) =>
+      formatDiagnostic({ file: 'f.yaml', line, col, message: 'm' }, flow, { color: false }).split('\n')[2];
+    // `acut` starts in column 29 and is four characters long: not `acut,`.
+    expect(caretLine(1, 29)).toBe('    |                             ^^^^');
+    // `100%` (column 16), not `100%}}`.
+    expect(caretLine(2, 16)).toBe('    |                ^^^^');
+    // One alias (column 5), not the whole list.
+    expect(caretLine(3, 5)).toBe('    |     ^^');
+    // A quoted string (column 4) keeps its comma and space: `"a, b"` is six characters.
+    expect(caretLine(4, 4)).toBe('    |    ^^^^^^');
+    // At the `{` of a map: one caret.
+    expect(caretLine(2, 5)).toBe('    |     ^');
   });
 
   it('colours the location, the error label and the carets when asked', () => {
