@@ -34,9 +34,9 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
       if (missing.length > 0) fail(path, `missing ${missing.length === 1 ? 'a rate for' : 'rates for'} ${missing.join(', ')}`);
     }
   };
-  const lineRef = (name: string, path: PropertyKey[]): boolean => {
+  const lineRef = (name: string, path: PropertyKey[], at: 'key' | 'value' = 'value'): boolean => {
     if (lineNames.includes(name)) return true;
-    fail(path, `no line named \`${name}\`${didYouMeanSuffix(name, lineNames)} (lines: ${lineNames.join(', ')})`);
+    fail(path, `no line named \`${name}\`${didYouMeanSuffix(name, lineNames)} (lines: ${lineNames.join(', ')})`, at);
     return false;
   };
   const between = (rate: RateSpec, lo: number, hi: number, path: PropertyKey[], what: string) => {
@@ -87,7 +87,8 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
         if (p.share.kind === 'fixed') divertedShare = divertedShare.plus(p.share.value);
         let total = new Dec(0);
         for (const [name, weight] of Object.entries(p.to)) {
-          lineRef(name, at('to', name));
+          // A target's name is its key in `to:`; its value is only the weight.
+          lineRef(name, at('to', name), 'key');
           total = total.plus(weight);
         }
         if (Object.keys(p.to).length === 0) fail(at('to'), 'a diversion needs at least one target line');

@@ -58,6 +58,8 @@ describe('policies', () => {
     expect(p.message).toContain('acute, community, prevention, running');
     const target = problemAt(withPolicies([{ type: 'divert_growth', share: '10%', to: { comunity: '100%' } }]), 'policies.0.to.comunity');
     expect(target.message).toContain('did you mean `community`?');
+    // The target's name is the key of `to:`; pointing at its value (the weight) would show `100%`.
+    expect(target.at).toBe('key');
     const shift = problemAt(withPolicies([{ type: 'shift_activity', from: 'acute', to: 'hospice', share: '1%', cost_ratio: '70%' }]), 'policies.0.to');
     expect(shift.message).toContain('no line named `hospice`');
     expect(shift.message).not.toContain('did you mean');
