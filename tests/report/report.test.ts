@@ -142,6 +142,34 @@ describe('icbsim report with several files and --draws', async () => {
   });
 });
 
+describe('icbsim report: the footer traces every scenario to its files', async () => {
+  const files = ['uncertain.yaml', 'left-shift.yaml'].map((f) => join('scenarios', f));
+  const r = await icbsim(['report', ...files]);
+  const footer = r.stdout.slice(r.stdout.indexOf('<footer>'));
+
+  it('groups the files under each scenario: the scenario file, then each file it extends, with sha256sum\'s digest', () => {
+    expect(r.code, r.stderr).toBe(0);
+    const sum = (f: string) => spawnSync('sha256sum', [join(REPO, 'scenarios', f)], { encoding: 'utf8' }).stdout.split(' ')[0]!;
+    const rows = [...footer.matchAll(/<tr class="section"><th[^>]*>([^<]+)<\/th>|<code>(scenarios\/[^<]+)<\/code><\/td><td class="text"><code>([0-9a-f]{64})<\/code>/g)].map((m) =>
+      m[1] ?? `${m[2]} ${m[3]}`,
+    );
+    // uncertain.yaml extends default.yaml, which extends base.yaml; left-shift.yaml extends base.yaml.
+    expect(rows).toEqual([
+      'Example ICB - balanced plan under uncertainty',
+      `scenarios/uncertain.yaml ${sum('uncertain.yaml')}`,
+      `scenarios/default.yaml ${sum('default.yaml')}`,
+      `scenarios/base.yaml ${sum('base.yaml')}`,
+      'Example ICB - left shift',
+      `scenarios/left-shift.yaml ${sum('left-shift.yaml')}`,
+      `scenarios/base.yaml ${sum('base.yaml')}`,
+    ]);
+  });
+
+  it('says how the tables round, rather than claiming every figure is shown to the penny', () => {
+    expect(footer).toContain('the tables show money rounded for reading (£m to one decimal place)');
+  });
+});
+
 describe('icbsim report --out', () => {
   const dir = tempDir();
 

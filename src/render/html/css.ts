@@ -15,7 +15,7 @@ nav ul{padding-left:1.2em}
 .card{border:1px solid var(--line);border-radius:6px;padding:10px 14px;background:var(--soft)}
 .card .label{font-size:.8rem;color:var(--muted)}
 .card .value{font-size:1.35rem;font-weight:600;font-variant-numeric:tabular-nums}
-.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:20px}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:20px;margin-bottom:1.6em}
 .figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:12px}
 figcaption{font-size:.85rem;color:var(--muted);margin-top:4px}
 svg.chart{display:block;width:100%;height:auto;font-size:12px}
@@ -53,7 +53,8 @@ footer code{font-size:.78rem;word-break:break-all}
   header,main,footer{max-width:none;padding:0}
   nav,summary{display:none}
   .figures{grid-template-columns:1fr 1fr;gap:8mm}
-  .figure,.card,table.data tr{break-inside:avoid}
+  .card,table.data tr,svg.chart,figcaption,.figure .scroll{break-inside:avoid}
+  .figure>h3{break-after:avoid}
   h2{break-before:page;border-top:none}
   section:first-of-type h2{break-before:auto}
   h2,h3,h4{break-after:avoid}

@@ -109,13 +109,29 @@ function comparisonSection(scenarios: readonly ReportScenario[]): string {
   );
 }
 
+/** How the tables round money for reading, for the units in the report (£m: "£m to one decimal place"). */
+function roundingNote(units: readonly string[]): string {
+  const parts = [...new Set(units)].map((u) => {
+    const places = DISPLAY_PLACES[u as keyof typeof DISPLAY_PLACES];
+    return `${u} ${places === 0 ? 'to whole units' : `to ${places === 1 ? 'one decimal place' : `${places} decimal places`}`}`;
+  });
+  return parts.join(', ');
+}
+
 function footer(input: ReportInput): string {
-  const rows = input.scenarios.flatMap((s) =>
-    s.files.map((f) => `<tr><td class="text"><code>${esc(f.path)}</code></td><td class="text"><code>${esc(f.sha256)}</code></td></tr>`),
-  );
+  const many = input.scenarios.length > 1;
+  // With several scenarios each group of files is headed by its scenario: a shared base file shows
+  // once per scenario that extends it, so every scenario's chain of inputs reads whole.
+  const rows = input.scenarios.flatMap((s) => [
+    ...(many ? [`<tr class="section"><th scope="rowgroup" colspan="2">${esc(s.result.scenario)}</th></tr>`] : []),
+    ...s.files.map((f) => `<tr><td class="text"><code>${esc(f.path)}</code></td><td class="text"><code>${esc(f.sha256)}</code></td></tr>`),
+  ]);
+  const note = roundingNote(input.scenarios.map((s) => s.result.units));
   return (
-    `<footer><p>Made with icbsim ${esc(input.version)} from the files below. Every figure is an exact decimal projection, ` +
-    `rounded to the penny; charts round only for drawing. A file whose SHA-256 differs is not the file this report came from.</p>` +
+    `<footer><p>Made with icbsim ${esc(input.version)} from the files below (each scenario file first, then the files it extends). ` +
+    `Every figure is computed in exact decimals and rounded to the penny; the tables show money rounded for reading (${esc(note)}), ` +
+    `the charts round only for drawing, and <code>icbsim run FILE --format json</code> gives every figure in full. ` +
+    `A file whose SHA-256 differs is not the file this report came from.</p>` +
     `<table class="data"><caption>Scenario files</caption><thead><tr><th scope="col">File</th><th scope="col">SHA-256</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></footer>`
   );
