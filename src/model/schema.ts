@@ -14,8 +14,16 @@ const LINE_NAME = /^[a-z][a-z0-9_]*$/;
 
 export { CATEGORIES, DEFAULT_CARE_SHIFT } from './categories.js';
 
-/** What a YAML number scalar or a quoted number looks like before it is read. */
-const numberInput = z.union([z.number(), z.string()]);
+/**
+ * What a YAML number scalar or a quoted number looks like before it is read. `what` is what the
+ * key expects, for the message when it holds a list, a map or `true` instead (zod's own union
+ * message is "Invalid input"). A missing key (no input) is left to the missing-key message.
+ */
+function numberInput(what: string) {
+  return z.union([z.number(), z.string()], {
+    error: (iss) => (iss.input === undefined ? undefined : `expected ${what}${gotSuffix(iss.input)}`),
+  });
+}
 
 function pctHint(text: string): string {
   const n = new Dec(text);
@@ -25,7 +33,7 @@ function pctHint(text: string): string {
   return `write \`${text}%\``;
 }
 
-export const Money = numberInput
+export const Money = numberInput("an amount of money (a plain number in the scenario's units, like `1250.5`)")
   .transform((v, ctx) => {
     const text = String(v).trim();
     if (!NUMBER_TEXT.test(text)) {
@@ -58,6 +66,7 @@ export const RateText = z
   .describe('A rate with a per cent sign, e.g. 2.5%');
 
 function gotSuffix(input: unknown): string {
+  if (input === null) return ', got nothing (null)';
   if (Array.isArray(input)) return ', got a list';
   if (input !== null && typeof input === 'object') return ', got a map';
   return input === undefined ? '' : `, got \`${String(input)}\``;
@@ -191,8 +200,7 @@ const ShiftActivity = z
     to: LineName.describe('The line activity moves into (e.g. community)'),
     share: RateSeries.describe("Share of the source line's need moved each year"),
     cost_ratio: Rate.describe('Cost of the moved activity in its new setting, relative to the old (e.g. 70%)'),
-    lag: z
-      .union([z.number(), z.string()])
+    lag: numberInput('a whole number of years (0 or more)')
       .default('0')
       .transform((v, ctx) => {
         const text = String(v);
@@ -213,8 +221,7 @@ export type PolicySpec = z.output<typeof Policy>;
 export const POLICY_TYPES = ['flat_cash', 'divert_growth', 'running_cost_cut', 'shift_activity'] as const;
 
 /** A check's limit: money, a rate, or the name of a rate metric (allocation_growth). */
-const Bound = z
-  .union([z.number(), z.string()])
+const Bound = numberInput('a limit: money (`0`), a rate (`25%`) or `allocation_growth`')
   .transform((v, ctx) => {
     const text = String(v).trim();
     if (text === 'allocation_growth') return { kind: 'metric' as const, metric: 'allocation_growth' as const };
@@ -264,8 +271,7 @@ export const Check = z
   .describe('A rule the plan must meet');
 export type CheckSpec = z.output<typeof Check>;
 
-const Years = z
-  .union([z.number(), z.string()])
+const Years = numberInput('a whole number of projection years from 1 to 15')
   .transform((v, ctx) => {
     const text = String(v).trim();
     const n = /^\d+$/.test(text) ? Number(text) : NaN;

@@ -218,6 +218,20 @@ describe('the rest of the file', () => {
     expect(type).not.toContain('[object Object]');
   });
 
+  test('a list, a map, `true` or nothing where a number is expected says what the key wants, not "Invalid input"', () => {
+    const money = problemAt(minimal({ allocation: { recurrent: ['100'], growth: '0%' } }), 'allocation.recurrent').message;
+    expect(money).toBe("expected an amount of money (a plain number in the scenario's units, like `1250.5`), got a list");
+    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: { x: '1' } } } }), 'lines.a.spend').message).toContain('got a map');
+    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: null } } }), 'lines.a.spend').message).toContain('got nothing (null)');
+    expect(problemAt(minimal({ years: true }), 'years').message).toBe('expected a whole number of projection years from 1 to 15, got `true`');
+    const lag = problemAt(withPolicies([{ type: 'shift_activity', from: 'acute', to: 'community', share: '1%', cost_ratio: '70%', lag: {} }]), 'policies.0.lag');
+    expect(lag.message).toBe('expected a whole number of years (0 or more), got a map');
+    const bound = problemAt(minimal({ checks: [{ name: 'Rule', metric: 'icb_surplus', min: ['0'], each_year: true }] }), 'checks.0.min');
+    expect(bound.message).toBe('expected a limit: money (`0`), a rate (`25%`) or `allocation_growth`, got a list');
+    // A missing number is still a missing key, not "got nothing".
+    expect(problemAt(minimal({ allocation: { growth: '0%' } }), 'allocation').message).toBe('missing key `recurrent`');
+  });
+
   test('units are £, £k or £m', () => {
     expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
   });
