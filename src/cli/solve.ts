@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { Dec } from '../model/decimal.js';
 import { getInput, parseInputValue, type InputValue } from '../model/input-path.js';
-import { solve, SolveError, type SolveRequest } from '../model/solve.js';
+import { solve, SolveError, type Relation, type SolveRequest } from '../model/solve.js';
 import { renderSolve } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
@@ -22,26 +22,29 @@ export function registerSolve(program: Command, cli: Cli, wrap: Wrap): void {
     .description('goal seek: the value of one input that brings a figure to a target')
     .argument('<file>', 'scenario YAML file')
     .requiredOption('--vary <path>', 'the input to vary, e.g. policies.divert_growth.share')
-    .requiredOption('--target <metric[year]=value>', 'e.g. "icb_surplus[2030/31]=0" (no year: the final year)')
+    .requiredOption('--target <metric[year]=value>', 'e.g. "icb_surplus[2030/31]=0"; a limit with <=, >=, < or >, e.g. "gap.acute<=20" (no year: the final year)')
     .option('--range <lo..hi>', 'the values to search, in the input\'s form (default 0%..100% for a rate, 0 to twice the value for money)')
     .option('--places <n>', 'decimal places of the answer, in the input\'s unit (default: as written, at least 0.01% for rates)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(wrap((file: string, opts: SolveOptions) => solveCommand(cli, file, opts)));
 }
 
-const TARGET = /^\s*([A-Za-z0-9_.]+)\s*(?:\[\s*([^\]]+?)\s*\])?\s*=\s*(.+?)\s*$/;
+const TARGET = /^\s*([A-Za-z0-9_.]+)\s*(?:\[\s*([^\]]+?)\s*\])?\s*(<=|>=|=|<|>|≤|≥)\s*(.+?)\s*$/;
+const RELATION: Record<string, Relation> = { '=': '=', '<=': '<=', '>=': '>=', '<': '<', '>': '>', '≤': '<=', '≥': '>=' };
 
 export async function solveCommand(cli: Cli, file: string, opts: SolveOptions): Promise<number> {
   const m = TARGET.exec(opts.target);
-  if (!m) throw new InputError(`--target \`${opts.target}\`: write METRIC[YEAR]=VALUE, e.g. "icb_surplus[2030/31]=0"`);
+  if (!m) {
+    throw new InputError(`--target \`${opts.target}\`: write METRIC[YEAR]=VALUE, e.g. "icb_surplus[2030/31]=0", or a limit with <=, >=, < or >, e.g. "gap.acute[2030/31]<=20"`);
+  }
   const { scenario, data, labels } = loadForAnalysis(cli, file);
   const def = resolveMetric(scenario.spec, m[1]!);
   const year = resolveYear(labels, m[2]);
   requireYear(def, labels, year);
-  const target = parseInputValue(m[3]!);
+  const target = parseInputValue(m[4]!);
   if (!target || target.rate !== (def.kind !== 'money')) {
     throw new InputError(
-      `--target value \`${m[3]}\`: ${def.name} is ${def.kind === 'money' ? `money: write a plain amount in ${scenario.spec.units}, like \`0\`` : 'a rate: write it with a per cent sign, like `25%`'}`,
+      `--target value \`${m[4]}\`: ${def.name} is ${def.kind === 'money' ? `money: write a plain amount in ${scenario.spec.units}, like \`0\`` : 'a rate: write it with a per cent sign, like `25%`'}`,
     );
   }
   const current = currentValue(pathErrors(() => getInput(data, opts.vary)), opts.vary);
@@ -51,6 +54,7 @@ export async function solveCommand(cli: Cli, file: string, opts: SolveOptions): 
     path: opts.vary,
     probe: { metric: def.name, year },
     target: target.rate ? target.value.dividedBy(100) : target.value,
+    relation: RELATION[m[3]!]!,
     lo: range[0],
     hi: range[1],
     rate: current.rate,

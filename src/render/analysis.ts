@@ -8,6 +8,7 @@ import type { SolveResult, SolveRequest } from '../model/solve.js';
 import type { SweepResult } from '../model/sweep.js';
 import type { TornadoResult } from '../model/tornado.js';
 import type { Units } from '../model/units.js';
+import { exactFigure } from './explain.js';
 import { formatMetric } from './format.js';
 import { NO_VALUE } from './run-view.js';
 
@@ -119,7 +120,9 @@ export function renderTornado(r: TornadoResult, def: MetricDef, units: Units, sc
 }
 
 export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, units: Units, scenario: string, format: 'text' | 'json'): string {
-  const target = `${def.name} ${req.probe.year} = ${shown(req.target, def, units)}`;
+  const relation = req.relation ?? '=';
+  // The target as the user wrote it, not rounded for a table.
+  const target = `${def.name} ${req.probe.year} ${relation} ${exactFigure(req.target, def.kind)}`;
   if (format === 'json') {
     const point = (p: { text: string; figure: Dec }) => ({ value: p.text, figure: decString(p.figure) });
     const body =
@@ -127,25 +130,46 @@ export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, u
         ? { found: true, exact: true, value: r.at.text, figure: decString(r.at.figure) }
         : r.kind === 'between'
           ? { found: true, exact: false, value: r.nearest.text, figure: decString(r.nearest.figure), below: point(r.below), above: point(r.above) }
-          : { found: false, at_low: point(r.lo), at_high: point(r.hi) };
-    return JSON.stringify({ scenario, input: req.path, metric: def.name, year: req.probe.year, target: decString(req.target), ...body, evaluations: r.evaluations }, null, 2) + '\n';
+          : r.kind === 'bound'
+            ? { found: true, bound: r.bound, value: r.answer.text, figure: decString(r.answer.figure), next: point(r.next) }
+            : r.kind === 'everywhere'
+              ? { found: true, bound: 'everywhere', at_low: point(r.lo), at_high: point(r.hi) }
+              : { found: false, at_low: point(r.lo), at_high: point(r.hi) };
+    return (
+      JSON.stringify({ scenario, input: req.path, metric: def.name, year: req.probe.year, relation, target: decString(req.target), ...body, evaluations: r.evaluations }, null, 2) + '\n'
+    );
   }
-  const fig = (p: { figure: Dec }) => shown(p.figure, def, units);
-  const exactFig = (p: { figure: Dec }) => decString(p.figure);
+  // Exact figures: a rounded one would show a deficit of a penny as 0.0, on the wrong side of a limit.
+  // Rates to 0.0001 percentage points (JSON has every digit).
+  const fig = (p: { figure: Dec }) =>
+    def.kind === 'money' ? exactFigure(p.figure, 'money') : `${decString(p.figure.times(100).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))}%`;
+  const places = `${req.places} decimal place${req.places === 1 ? '' : 's'}`;
   switch (r.kind) {
     case 'exact':
       return `${scenario}: ${req.path} = ${r.at.text} gives ${target} exactly (${r.evaluations} runs)\n`;
     case 'between':
       return (
         `${scenario}: ${req.path} = ${r.nearest.text} comes closest to ${target}\n` +
-        `  ${req.path} = ${r.below.text} gives ${fig(r.below)} (${exactFig(r.below)})\n` +
-        `  ${req.path} = ${r.above.text} gives ${fig(r.above)} (${exactFig(r.above)})\n` +
-        `  (no value written to ${req.places} decimal place${req.places === 1 ? '' : 's'} hits it exactly; ${r.evaluations} runs)\n`
+        `  ${req.path} = ${r.below.text} gives ${fig(r.below)}\n` +
+        `  ${req.path} = ${r.above.text} gives ${fig(r.above)}\n` +
+        `  (no value written to ${places} hits it exactly; ${r.evaluations} runs)\n`
+      );
+    case 'bound':
+      return (
+        `${scenario}: ${req.path} ${r.bound === 'at_most' ? 'at most' : 'at least'} ${r.answer.text} keeps ${target}\n` +
+        `  ${req.path} = ${r.answer.text} gives ${fig(r.answer)}: meets it\n` +
+        `  ${req.path} = ${r.next.text} gives ${fig(r.next)}: does not\n` +
+        `  (to ${places}, taking the figure to move one way across the range; ${r.evaluations} runs)\n`
+      );
+    case 'everywhere':
+      return (
+        `${scenario}: every value of ${req.path} from ${r.lo.text} to ${r.hi.text} keeps ${target}\n` +
+        `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)}\n`
       );
     case 'unreachable':
       return (
-        `${scenario}: no value of ${req.path} from ${r.lo.text} to ${r.hi.text} reaches ${target}\n` +
-        `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)} (both on the same side of the target)\n` +
+        `${scenario}: no value of ${req.path} from ${r.lo.text} to ${r.hi.text} ${relation === '=' ? 'reaches' : 'keeps'} ${target}\n` +
+        `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)} (${relation === '=' ? 'both on the same side of the target' : 'neither meets it'})\n` +
         `  widen the range with --range LO..HI if a value outside it could reach the target\n`
       );
   }

@@ -1,6 +1,8 @@
 /** The analysis commands and `run --draws` as a user calls them: output, exit codes, bad input. */
 import { describe, expect, it } from 'vitest';
-import { icbsim, tempDir, TINY, writeScenario } from '../cli/helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { icbsim, REPO, tempDir, TINY, writeScenario } from '../cli/helpers.js';
 import { FIXTURE } from '../montecarlo/helpers.js';
 
 const dir = tempDir();
@@ -63,13 +65,53 @@ describe('icbsim solve', () => {
   it('finds the flat-cash uplift that closes the acute gap in 2026/27: 60(1+u) = 63, u = 5%', async () => {
     const r = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]=0']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift = 5% gives gap\.acute 2026\/27 = 0\.0 exactly/);
+    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift = 5% gives gap\.acute 2026\/27 = 0 exactly/);
+  });
+
+  it('answers a limit with the boundary value on the right side: gap 63 − 60(1 + u) under 1.5 needs u ≥ 2.51%', async () => {
+    const r = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]<1.5']);
+    expect(r.code).toBe(0);
+    // 2.51%: 63 − 61.506 = 1.494 (under); 2.5%: 63 − 61.5 = 1.5 exactly (not under).
+    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift at least 2\.51% keeps gap\.acute 2026\/27 < 1\.5\n/);
+    expect(r.stdout).toMatch(/= 2\.51% gives 1\.494: meets it\n.*= 2\.5% gives 1\.5: does not/);
+    const json = JSON.parse((await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]≤1.5', '--format', 'json'])).stdout);
+    expect(json).toMatchObject({ relation: '<=', found: true, bound: 'at_least', value: '2.5%', figure: '1.5', next: { value: '2.49%', figure: '1.506' } });
+    // No uplift from 0% to 1% gets the gap under 1.5 (at 1%: 63 − 60.6 = 2.4): exit 1.
+    const none = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]<=1.5', '--range', '0%..1%']);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/no value of policies\.flat_cash\.uplift from 0% to 1% keeps gap\.acute 2026\/27 <= 1\.5\n  at 0%: 3; at 1%: 2\.4 \(neither meets it\)/);
   });
 
   it('exits 1 with a clear message when the range cannot reach the target', async () => {
     const r = await icbsim(['solve', tiny, '--vary', 'allocation.growth', '--target', 'icb_surplus=1000', '--range', '0%..20%']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/no value of allocation\.growth from 0% to 20% reaches icb_surplus 2027\/28 = 1,000/);
+  });
+
+  it('answers the board\'s two questions on the default scenario, and each answer reconciles with `run`', async () => {
+    const dflt = join(REPO, 'scenarios', 'default.yaml');
+    const divert = await icbsim(['solve', dflt, '--vary', 'policies.divert_growth.share', '--target', 'icb_surplus>=0', '--format', 'json']);
+    const uplift = await icbsim(['solve', dflt, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2030/31]<=20', '--format', 'json']);
+    for (const [r, metric, written, meets] of [
+      [divert, 'icb_surplus', 'share: 5%  ', (v: number) => v >= 0],
+      [uplift, 'gap.acute', 'uplift: 2.2%', (v: number) => v <= 20],
+    ] as const) {
+      expect(r.code).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(j.found).toBe(true);
+      // The answer meets the limit and its neighbour does not, in the figures `run` prints for each.
+      for (const [value, ok] of [[j.value, true], [j.next.value, false]] as const) {
+        const text = readFileSync(dflt, 'utf8').replace(written, `${written.split(':')[0]}: ${value}`);
+        expect(text).not.toBe(readFileSync(dflt, 'utf8'));
+        const file = writeScenario(dir, `default-${metric}-${value}.yaml`, text.replace('extends: base.yaml', `extends: ${join(REPO, 'scenarios', 'base.yaml')}`));
+        const run = JSON.parse((await icbsim(['run', file, '--format', 'json'])).stdout);
+        const figure = run.years.find((y: { year: string }) => y.year === '2030/31').metrics[metric];
+        expect(figure).toBe(value === j.value ? j.figure : j.next.figure);
+        expect(meets(Number(figure))).toBe(ok);
+      }
+    }
+    // The answers as of this commit: 6.38% diverted (surplus £13,458.50) and a 2.85% uplift (gap £19.52m).
+    expect([JSON.parse(divert.stdout).value, JSON.parse(uplift.stdout).value]).toEqual(['6.38%', '2.85%']);
   });
 
   it('checks the target is written in the metric\'s form', async () => {

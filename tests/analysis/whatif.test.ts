@@ -115,6 +115,60 @@ describe('solve finds hand-computed roots', () => {
   });
 });
 
+describe('solve a limit: the boundary value that still meets it', () => {
+  const share = { path: 'policies.divert_growth.share', probe: final, lo: new Dec(0), hi: new Dec(100), rate: true, places: 2 };
+
+  it('the most growth that can be diverted with a surplus of at least 4.05: 10 − 10s ≥ 4.05, s ≤ 59.5%', () => {
+    const r = solve(tiny(), { ...share, target: new Dec('4.05'), relation: '>=' });
+    expect(r.kind).toBe('bound');
+    if (r.kind !== 'bound') return;
+    expect(r.bound).toBe('at_most');
+    // s = 59.5% gives 10 − 5.95 = 4.05 (meets ≥); 59.51% gives 10 − 5.951 = 4.049 (does not).
+    expect([r.answer.text, r.answer.figure.toFixed()]).toEqual(['59.5%', '4.05']);
+    expect([r.next.text, r.next.figure.toFixed()]).toEqual(['59.51%', '4.049']);
+  });
+
+  it('a strict limit steps off the exact hit: surplus above 4.05 needs s ≤ 59.49% (gives 4.051)', () => {
+    const r = solve(tiny(), { ...share, target: new Dec('4.05'), relation: '>' });
+    expect(r.kind === 'bound' && [r.answer.text, r.answer.figure.toFixed(), r.next.text]).toEqual(['59.49%', '4.051', '59.5%']);
+  });
+
+  it('never lands on the wrong side, where "=" would pick the nearer neighbour', () => {
+    // Surplus at least 4.0533 → 10s ≤ 5.9467 → s ≤ 59.467%. To 0.01%: 59.46% gives 4.054 (0.0007 over the
+    // limit), 59.47% gives 4.053 (0.0003 under it): "=" picks 59.47%, which breaks the limit.
+    const eq = solve(tiny(), { ...share, target: new Dec('4.0533') });
+    expect(eq.kind === 'between' && eq.nearest.text).toBe('59.47%');
+    const limit = solve(tiny(), { ...share, target: new Dec('4.0533'), relation: '>=' });
+    expect(limit.kind === 'bound' && [limit.answer.text, limit.answer.figure.toFixed(), limit.next.figure.toFixed()]).toEqual(['59.46%', '4.054', '4.053']);
+  });
+
+  it('the least uplift that keeps the 2026/27 acute gap at or under 1.5: 63 − 60(1 + u) ≤ 1.5, u ≥ 2.5%', () => {
+    // Acute need 60 × 1.05 = 63 (5% inflation), spend held at 60 × (1 + u).
+    const data = tiny({
+      assumptions: { inflation: '5%' },
+      lines: { a: { category: 'acute', spend: '60' }, b: { category: 'community', spend: '40' } },
+      policies: [{ type: 'flat_cash', line: 'a', uplift: '0%' }],
+    });
+    const probe = { metric: 'gap.a', year: '2026/27' };
+    const r = solve(data, { path: 'policies.flat_cash.uplift', probe, target: new Dec('1.5'), relation: '<=', lo: new Dec(0), hi: new Dec(10), rate: true, places: 2 });
+    expect(r.kind === 'bound' && [r.bound, r.answer.text, r.answer.figure.toFixed(), r.next.text, r.next.figure.toFixed()]).toEqual(
+      // u = 2.49%: 63 − 61.494 = 1.506, over the limit.
+      ['at_least', '2.5%', '1.5', '2.49%', '1.506'],
+    );
+    // Under 1.5 strictly: u = 2.51% gives 63 − 61.506 = 1.494.
+    const strict = solve(data, { path: 'policies.flat_cash.uplift', probe, target: new Dec('1.5'), relation: '<', lo: new Dec(0), hi: new Dec(10), rate: true, places: 2 });
+    expect(strict.kind === 'bound' && [strict.answer.text, strict.answer.figure.toFixed()]).toEqual(['2.51%', '1.494']);
+  });
+
+  it('says when every value of the range meets the limit, and when none does', () => {
+    // s in 0%..100% gives a surplus from 10 down to 0.
+    const all = solve(tiny(), { ...share, target: new Dec(0), relation: '>=' });
+    expect(all.kind === 'everywhere' && [all.lo.figure.toFixed(), all.hi.figure.toFixed()]).toEqual(['10', '0']);
+    const none = solve(tiny(), { ...share, target: new Dec(0), relation: '<' });
+    expect(none.kind).toBe('unreachable');
+  });
+});
+
 describe('tornado', () => {
   it('swings plain rates by the step and distributions to their 10th/90th percentiles, ranked by swing', () => {
     const data = tiny({
