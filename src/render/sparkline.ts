@@ -12,11 +12,22 @@ export const BLOCKS = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'] a
 const RED = '\x1b[31m';
 const RESET = '\x1b[0m';
 
-/** One block per value, lowest ▁ to highest █; a blank for a year with no figure; ▄ when all are equal. */
-export function sparkline(values: readonly (number | null)[]): string {
+export interface Range {
+  lo: number;
+  hi: number;
+}
+
+function rangeOf(values: readonly (number | null)[]): Range {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const lo = Math.min(...present);
-  const hi = Math.max(...present);
+  return { lo: Math.min(...present), hi: Math.max(...present) };
+}
+
+/**
+ * One block per value, lowest ▁ to highest █; a blank for a year with no figure; ▄ when all are equal.
+ * `range` (which must contain every value) puts several lines on one scale, so they can be compared.
+ */
+export function sparkline(values: readonly (number | null)[], range: Range = rangeOf(values)): string {
+  const { lo, hi } = range;
   return values
     .map((v) => {
       if (v === null || !Number.isFinite(v)) return ' ';
@@ -36,9 +47,13 @@ interface Trend {
   kind: 'money' | 'share';
 }
 
-function trendLine(r: RunResult, t: Trend, labelWidth: number, color: boolean): string {
-  const nums = t.values.map((d) => (d === undefined ? null : d.toNumber()));
-  let blocks = sparkline(nums);
+function numbers(t: Trend): (number | null)[] {
+  return t.values.map((d) => (d === undefined ? null : d.toNumber()));
+}
+
+function trendLine(r: RunResult, t: Trend, labelWidth: number, color: boolean, range: Range | undefined): string {
+  const nums = numbers(t);
+  let blocks = sparkline(nums, range ?? rangeOf(nums));
   if (color && t.kind === 'money') {
     blocks = [...blocks].map((b, i) => ((nums[i] ?? 0) < 0 ? `${RED}${b}${RESET}` : b)).join('');
   }
@@ -49,19 +64,35 @@ function trendLine(r: RunResult, t: Trend, labelWidth: number, color: boolean): 
   return `  ${pad(t.label, labelWidth)}  ${blocks}${ends}`;
 }
 
-/** The sparkline block for one or more scenarios, years base first; ends with a newline. */
+function trends(r: RunResult): Trend[] {
+  return [
+    { label: `ICB surplus (${r.units})`, values: r.years.map((y) => y.metrics.icb_surplus), kind: 'money' },
+    { label: 'Care-shift share', values: r.years.map((y) => y.metrics.care_shift_share), kind: 'share' },
+  ];
+}
+
+/**
+ * The sparkline block for one or more scenarios, years base first; ends with a newline. With several
+ * scenarios in the same units each measure shares one scale across them (a taller block is a larger
+ * figure whichever scenario it is in); in mixed units each line has its own scale, and it says so.
+ */
 export function renderSparklines(results: readonly RunResult[], opts: { color: boolean }): string {
+  const all = results.map(trends);
+  const shared = results.length > 1 && new Set(results.map((r) => r.units)).size === 1;
+  const ranges: (Range | undefined)[] = [0, 1].map((k) =>
+    shared ? rangeOf(all.flatMap((ts) => (ts[k] ? numbers(ts[k]) : []))) : undefined,
+  );
   const out: string[] = [];
-  for (const r of results) {
+  results.forEach((r, i) => {
     const first = r.years[0]?.year;
     const last = r.years[r.years.length - 1]?.year;
-    const trends: Trend[] = [
-      { label: `ICB surplus (${r.units})`, values: r.years.map((y) => y.metrics.icb_surplus), kind: 'money' },
-      { label: 'Care-shift share', values: r.years.map((y) => y.metrics.care_shift_share), kind: 'share' },
-    ];
-    const width = Math.max(...trends.map((t) => t.label.length));
+    const ts = all[i] ?? [];
+    const width = Math.max(...ts.map((t) => t.label.length));
     out.push(`${r.scenario}, ${first} to ${last}:`);
-    for (const t of trends) out.push(trendLine(r, t, width, opts.color));
+    ts.forEach((t, k) => out.push(trendLine(r, t, width, opts.color, ranges[k])));
+  });
+  if (results.length > 1) {
+    out.push(shared ? '(each measure on one scale across the scenarios)' : '(each line on its own scale: the scenarios use different units)');
   }
   return `${out.join('\n')}\n`;
 }

@@ -48,6 +48,41 @@ describe('renderSparklines', () => {
   });
 });
 
+describe('renderSparklines with several scenarios', () => {
+  const run = (f: string) => {
+    const l = loadScenario(join(FIXTURES, f));
+    if (!l.ok) throw new Error(f);
+    return runScenario(l.scenario.spec, l.scenario.name);
+  };
+  const tiny = run('tiny.yaml');
+  const uncertain = run('uncertain.yaml');
+
+  it('puts each measure on one scale across the scenarios, so equal heights mean equal figures', () => {
+    // Uncertain (central demand 2%, three projection years): spend 95 → 60.6 + 32.13 + 5.36 = 98.09
+    // (5 × 1.05 × 1.02 = 5.355, half-even 5.36) → 61.21 + 34.41 + 5.74 = 101.36 → 61.82 + 36.85 + 6.15 = 104.82;
+    // income 100, 110, 121, 133.1; surplus 5 → 11.91 → 19.64 → 28.28. Tiny: 10 → 18.5 → 27.925.
+    // One scale 5..28.28: level = round((v − 5) / 23.28 × 7): tiny 1.50→2, 4.06→4, 6.89→7; uncertain 0, 2.08→2, 4.40→4, 7.
+    // Shares: tiny 30/90, 31.5/91.5, 33.075/93.075; uncertain 30/95, 32.13/98.09, 34.41/101.36, 36.85/104.82;
+    // scale 0.315789..0.355358 (tiny's last): tiny 3.10→3, 5.04→5, 7; uncertain 0, 2.08→2, 4.19→4, 6.33→6.
+    expect(renderSparklines([tiny, uncertain], { color: false })).toBe(
+      'Tiny ICB, 2025/26 to 2027/28:\n' +
+        '  ICB surplus (£m)  ▃▅█  10.0 → 27.9\n' +
+        '  Care-shift share  ▄▆█  33.33% → 35.54%\n' +
+        'Tiny ICB - uncertain demand, 2025/26 to 2028/29:\n' +
+        '  ICB surplus (£m)  ▁▃▅█  5.0 → 28.3\n' +
+        '  Care-shift share  ▁▃▅▇  31.58% → 35.16%\n' +
+        '(each measure on one scale across the scenarios)\n',
+    );
+  });
+
+  it('keeps each line on its own scale when the units differ, and says so', () => {
+    const inK = { ...uncertain, units: '£k' as const, scenario: 'In £k' };
+    const out = renderSparklines([tiny, inK], { color: false });
+    expect(out).toContain('  ICB surplus (£m)  ▁▄█  10.0 → 27.9\n');
+    expect(out.endsWith('(each line on its own scale: the scenarios use different units)\n')).toBe(true);
+  });
+});
+
 describe('sparklines in run and compare', async () => {
   const { icbsim } = await import('./helpers.js');
   const TINY = join(FIXTURES, 'tiny.yaml');
