@@ -1,10 +1,14 @@
 /**
  * `icbsim check FILE... [--rules R]...`: every plan against its own checks and every rules file.
  * Exit 1 if any rule fails, 2 if any file is bad input (the other files are still checked).
+ * A rules file among the FILEs is applied like one given with --rules: `--rules rules/*.yaml`
+ * reaches the command as `--rules rules/a.yaml rules/b.yaml ...`, and the shell's glob must not
+ * silently turn b.yaml into a "plan" that fails to load.
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { diagnosticFromLoc, formatDiagnostic, type Diagnostic } from '../io/diagnostics.js';
+import { loadTree } from '../io/load.js';
 import { locate, type SNode } from '../io/source-tree.js';
 import { exactArith } from '../model/arith.js';
 import { evaluateChecks } from '../model/checks.js';
@@ -23,7 +27,7 @@ import { EXIT, InputError, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
 import { loadRules, type LoadedRules } from './load-rules.js';
-import { loadScenario, type LoadedScenario } from './load-scenario.js';
+import { loadScenario, type LoadedScenario, type LoadResult } from './load-scenario.js';
 
 const FORMATS = ['text', 'json', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
@@ -47,16 +51,27 @@ export function registerCheck(program: Command, cli: Cli, wrap: Wrap): void {
     .command('check')
     .description('hold plans to their own checks and to rules files; exit 1 if any rule fails')
     .argument('<files...>', 'scenario files to check')
-    .option('-r, --rules <file>', 'a rules file applied to every plan (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('-r, --rules <file>', 'a rules file applied to every plan (repeatable; a rules file among FILEs counts too)', (v: string, acc: string[]) => [...acc, v], [])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--no-color', 'no colour even on a terminal')
     .action(wrap((files: string[], opts: CheckOptions) => runCheck(cli, files, opts)));
 }
 
 export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): Promise<number> {
+  const rulesArgs = [...opts.rules];
+  const plans: { abs: string; loaded: LoadResult }[] = [];
+  for (const f of files) {
+    const abs = path.resolve(cli.cwd, f);
+    const loaded = loadScenario(abs);
+    if (!loaded.ok && isRulesFile(abs)) rulesArgs.push(f);
+    else plans.push({ abs, loaded });
+  }
+  if (plans.length === 0) {
+    throw new InputError('no plans to check: every file given is a rules file (e.g. icbsim check plans/*.yaml --rules rules.yaml)');
+  }
   const rulesFiles: LoadedRules[] = [];
   const brokenRules: PlanError[] = [];
-  for (const r of opts.rules) {
+  for (const r of rulesArgs) {
     const abs = path.resolve(cli.cwd, r);
     const loaded = loadRules(abs);
     if (loaded.ok) rulesFiles.push(loaded.loaded);
@@ -66,7 +81,7 @@ export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): P
   // A broken rules file means nothing can be checked against it: no plan is run, but CI still
   // gets its JUnit error or annotation at the rules file's line.
   const report: CheckReport = {
-    entries: brokenRules.length > 0 ? brokenRules : files.map((f) => checkOne(cli, path.resolve(cli.cwd, f), rulesFiles)),
+    entries: brokenRules.length > 0 ? brokenRules : plans.map((p) => checkOne(cli, p.abs, p.loaded, rulesFiles)),
   };
 
   const errors = report.entries.filter((e): e is PlanError => e.kind === 'error');
@@ -84,8 +99,21 @@ export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): P
   return failed ? EXIT.CHECK_FAILED : EXIT.OK;
 }
 
-function checkOne(cli: Cli, abs: string, rulesFiles: LoadedRules[]): PlanResult | PlanError {
-  const loaded = loadScenario(abs);
+const RULES_KEYS = new Set(['name', 'description', 'checks']);
+
+/**
+ * A file holding only a rule set's keys, with `checks`. Such a file can never be a valid plan
+ * (a plan needs base_year, years, allocation and lines, or extends), so reading it as rules
+ * takes nothing away. Asked only of files that failed to load as a plan.
+ */
+function isRulesFile(abs: string): boolean {
+  const t = loadTree(abs);
+  if (!t.ok || t.loaded.tree.kind !== 'map') return false;
+  const keys = [...t.loaded.tree.entries.keys()];
+  return keys.includes('checks') && keys.every((k) => RULES_KEYS.has(k));
+}
+
+function checkOne(cli: Cli, abs: string, loaded: LoadResult, rulesFiles: LoadedRules[]): PlanResult | PlanError {
   if (!loaded.ok) return planError(cli, displayPath(cli.cwd, abs), loaded.diagnostics, loaded.sources);
   const plan = { ...loaded.scenario, file: displayPath(cli.cwd, abs) };
   const sources: RuleSource[] = [
