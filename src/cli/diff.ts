@@ -38,6 +38,10 @@ interface Side {
 
 function load(cli: Cli, arg: string): Side {
   const ref = parseGitRef(arg);
+  // Without this, `git:HEAD` would be looked for as a file of that name: "file not found".
+  if (!ref && arg.startsWith('git:')) {
+    throw new InputError(`\`${arg}\` is not a committed file: write git:REV:path, e.g. git:HEAD:scenarios/default.yaml`);
+  }
   let loaded: LoadResult;
   let file: string;
   if (ref) {

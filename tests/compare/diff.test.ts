@@ -132,6 +132,10 @@ describe('git:REV:path', () => {
     const path = await icbsim(['diff', 'git:HEAD:plans/nope.yaml', 'plans/plan.yaml'], { cwd: dir });
     expect(path.code).toBe(2);
     expect(path.stderr).toMatch(/cannot read git:HEAD:plans\/nope\.yaml: .*nope\.yaml/);
+    // A revision without a path is not looked for as a file called `git:HEAD`.
+    const noPath = await icbsim(['diff', 'git:HEAD', 'plans/plan.yaml'], { cwd: dir });
+    expect(noPath.code).toBe(2);
+    expect(noPath.stderr).toBe('icbsim: error: `git:HEAD` is not a committed file: write git:REV:path, e.g. git:HEAD:scenarios/default.yaml\n');
   });
   it('an error inside the committed version is named git:REV:path', async () => {
     writeFileSync(join(dir, 'plans/broken.yaml'), 'extends: base.yaml\nyears: many\n');
