@@ -1,7 +1,7 @@
 /** What the analysis commands (explain, sweep, tornado, solve) share: loading, metric and year names. */
 import path from 'node:path';
 import { toPlain } from '../io/source-tree.js';
-import { PathError, type Plain } from '../model/input-path.js';
+import { parseInputValue, PathError, type Plain } from '../model/input-path.js';
 import { metricDefs, type MetricDef } from '../model/metrics.js';
 import type { ScenarioSpec } from '../model/schema.js';
 import { didYouMeanSuffix } from '../model/suggest.js';
@@ -53,4 +53,16 @@ export function pathErrors<T>(fn: () => T): T {
     if (e instanceof PathError) throw new InputError(e.message);
     throw e;
   }
+}
+
+/**
+ * Refuses an input that holds text or a flag (a name, a category, `each_year: true`): there is
+ * nothing to sweep or solve. A rate, an amount, a distribution, a list or map of years, the word
+ * `inflation` (a flat-real uplift) or an input not set yet can all take a number.
+ */
+export function requireNumericInput(node: unknown, path: string): void {
+  if (node === undefined || node === null || typeof node === 'object') return;
+  if (typeof node === 'number' || node === 'inflation') return;
+  if (typeof node === 'string' && parseInputValue(node) !== undefined) return;
+  throw new InputError(`\`${path}\` is ${typeof node === 'string' ? `text (\`${node}\`)` : `\`${String(node)}\``}, not a rate or an amount: name a numeric input, like \`allocation.growth\` or \`lines.acute.spend\``);
 }

@@ -4,7 +4,7 @@ import { Dec } from '../model/decimal.js';
 import { getInput, parseInputValue, type InputValue } from '../model/input-path.js';
 import { solve, SolveError, type Relation, type SolveRequest } from '../model/solve.js';
 import { renderSolve } from '../render/analysis.js';
-import { loadForAnalysis, pathErrors, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
+import { loadForAnalysis, pathErrors, requireNumericInput, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
 import { EXIT, InputError, type Cli } from './context.js';
 
@@ -73,6 +73,9 @@ export async function solveCommand(cli: Cli, file: string, opts: SolveOptions): 
 
 /** The input as written: a rate, an amount, or a distribution (solved as a plain rate). */
 function currentValue(node: unknown, path: string): InputValue {
+  requireNumericInput(node, path);
+  // A flat-real uplift (`inflation`) is solved as a plain rate.
+  if (node === 'inflation') return { value: new Dec(0), rate: true, places: 2 };
   if (typeof node === 'string' || typeof node === 'number') {
     const v = parseInputValue(String(node));
     if (v) return v;

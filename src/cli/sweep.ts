@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { getInput, parseRange } from '../model/input-path.js';
 import { MAX_SWEEP_POINTS, sweep, type SweepAxis } from '../model/sweep.js';
 import { renderSweep, type SweepFormat } from '../render/analysis.js';
-import { loadForAnalysis, pathErrors, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
+import { loadForAnalysis, pathErrors, requireNumericInput, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
 import { EXIT, InputError, warn, type Cli } from './context.js';
 
@@ -32,17 +32,22 @@ export async function sweepCommand(cli: Cli, file: string, opts: SweepOptions): 
   const def = resolveMetric(scenario.spec, opts.metric);
   const year = resolveYear(labels, opts.year);
   requireYear(def, labels, year);
+  const unset: string[] = [];
   const axes: SweepAxis[] = opts.set.map((s) => {
     const eq = s.indexOf('=');
     if (eq <= 0) throw new InputError(`--set \`${s}\`: write PATH=FROM..TO:STEP, e.g. allocation.growth=2%..4%:0.5%`);
     const path = s.slice(0, eq).trim();
     const range = pathErrors(() => parseRange(s.slice(eq + 1)));
-    if (pathErrors(() => getInput(data, path)) === undefined) warn(cli, `\`${path}\` is not set in the scenario: the sweep adds it`);
+    const current = pathErrors(() => getInput(data, path));
+    requireNumericInput(current, path);
+    if (current === undefined) unset.push(path);
     return { path, values: range.values, rate: range.rate };
   });
   const points = axes.reduce((n, a) => n * a.values.length, 1);
   if (points > MAX_SWEEP_POINTS) throw new InputError(`the grid has ${points} points; at most ${MAX_SWEEP_POINTS}: use a larger step`);
   const result = pathErrors(() => sweep(data, axes, { metric: def.name, year }));
+  // Only once the grid has run: a misspelt path fails validation (with a "did you mean") instead.
+  for (const path of unset) warn(cli, `\`${path}\` is not set in the scenario: the sweep adds it`);
   cli.stdout.write(renderSweep(result, def, scenario.spec.units, scenario.name, opts.format));
   return EXIT.OK;
 }

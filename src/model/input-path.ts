@@ -9,6 +9,7 @@
  */
 import { Dec } from './decimal.js';
 import { parseScenario } from './run.js';
+import { didYouMeanSuffix } from './suggest.js';
 import type { ScenarioSpec } from './schema.js';
 
 export type Plain = Record<string, unknown>;
@@ -34,8 +35,9 @@ function step(container: unknown, seg: string, path: string): string | number {
     if (matches.length > 1) {
       throw new PathError(`\`${path}\`: ${matches.length} items match \`${seg}\`; name one by its number (${matches.map((m) => m.i).join(', ')})`);
     }
-    const known = container.map((p, i) => (isMap(p) ? `${i} (${String(p.name ?? p.type)})` : String(i)));
-    throw new PathError(`\`${path}\`: no item \`${seg}\` (items: ${known.join(', ') || 'none'})`);
+    const known = container.map((p, i) => (isMap(p) ? `${i} (${[p.type, p.name].filter((x) => x !== undefined).map(String).join(': ')})` : String(i)));
+    const words = container.flatMap((p) => (isMap(p) ? [p.type, p.name].filter((x): x is string => typeof x === 'string') : []));
+    throw new PathError(`\`${path}\`: no item \`${seg}\`${didYouMeanSuffix(seg, words)} (items: ${known.join(', ') || 'none'})`);
   }
   return seg;
 }

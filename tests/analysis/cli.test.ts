@@ -59,6 +59,35 @@ describe('icbsim sweep', () => {
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/per cent/);
   });
+
+  it('refuses a zero step, too many points, a misspelt path (with a suggestion) and a text input', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--set', 'allocation.growth=2%..4%:0%'], /the step must be more than zero/],
+      [['--set', 'allocation.growth=0%..100%:0.01%'], /more than 1000 values/],
+      // 101 × 101 = 10,201 points.
+      [['--set', 'allocation.growth=0%..100%:1%', '--set', 'assumptions.inflation=0%..100%:1%'], /the grid has 10201 points; at most 2500/],
+      [['--set', 'allocation.growht=2%..4%:1%'], /unknown key `growht`: did you mean `growth`\?/],
+      [['--set', 'policies.flat_csh.uplift=0%..1%:1%'], /no item `flat_csh`: did you mean `flat_cash`\?/],
+      [['--set', 'name=1..3:1'], /`name` is text \(`Tiny ICB`\), not a rate or an amount/],
+      [['--set', 'lines.acute.category=1..3:1'], /`lines\.acute\.category` is text \(`acute`\)/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await icbsim(['sweep', tiny, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      // The misspelt path is refused, not announced as an input the sweep adds.
+      expect(r.stderr).not.toMatch(/the sweep adds it/);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('counts down when FROM is above TO, and warns when it adds an input the scenario does not set', async () => {
+    const r = await icbsim(['sweep', tiny, '--set', 'lines.acute.inflation=10%..0%:5%', '--metric', 'gap.acute', '--year', '2026/27', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    // gap.acute 2026/27 = 60 × (1 + i) − 60: 10% → 6, 5% → 3, 0% → 0.
+    expect(r.stdout).toBe('lines.acute.inflation,gap.acute 2026/27\n10%,6\n5%,3\n0%,0\n');
+    expect(r.stderr).toMatch(/`lines\.acute\.inflation` is not set in the scenario: the sweep adds it/);
+  });
 });
 
 describe('icbsim solve', () => {
@@ -112,6 +141,12 @@ describe('icbsim solve', () => {
     }
     // The answers as of this commit: 6.38% diverted (surplus £13,458.50) and a 2.85% uplift (gap £19.52m).
     expect([JSON.parse(divert.stdout).value, JSON.parse(uplift.stdout).value]).toEqual(['6.38%', '2.85%']);
+  });
+
+  it('refuses to vary a text input', async () => {
+    const r = await icbsim(['solve', tiny, '--vary', 'lines.acute.category', '--target', 'icb_surplus=0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/`lines\.acute\.category` is text \(`acute`\), not a rate or an amount/);
   });
 
   it('checks the target is written in the metric\'s form', async () => {
