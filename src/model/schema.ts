@@ -33,6 +33,24 @@ function pctHint(text: string): string {
   return `write \`${text}%\``;
 }
 
+/**
+ * Sanity bounds far outside any real plan (England's whole NHS budget is under £0.2 trillion), so a
+ * slip like `1e400` or a run of extra digits is refused rather than projected into figures with
+ * hundreds of digits, or into Infinity in Monte Carlo's binary floats.
+ */
+const MAX_MONEY = new Dec('1e15');
+const MAX_RATE = new Dec(10);
+
+function moneyRangeProblem(d: Dec, text: string): string | undefined {
+  return d.abs().lessThan(MAX_MONEY)
+    ? undefined
+    : `\`${text}\` is too large for an amount of money: it must be below 1,000,000,000,000,000 in the scenario's units`;
+}
+
+function rateRangeProblem(fraction: Dec, text: string): string | undefined {
+  return fraction.abs().lte(MAX_RATE) ? undefined : `\`${text}\` is out of range for a rate: it must be between -1000% and 1000%`;
+}
+
 export const Money = numberInput("an amount of money (a plain number in the scenario's units, like `1250.5`)")
   .transform((v, ctx) => {
     const text = String(v).trim();
@@ -43,7 +61,13 @@ export const Money = numberInput("an amount of money (a plain number in the scen
       });
       return z.NEVER;
     }
-    return new Dec(text);
+    const d = new Dec(text);
+    const tooLarge = moneyRangeProblem(d, text);
+    if (tooLarge !== undefined) {
+      ctx.addIssue({ code: 'custom', message: tooLarge });
+      return z.NEVER;
+    }
+    return d;
   })
   .describe("An amount of money in the scenario's units, e.g. 1250.5");
 
@@ -62,7 +86,15 @@ export const RateText = z
         : `expected a rate with a per cent sign, like \`2.5%\`, got \`${text}\``;
     },
   })
-  .transform((text) => new Dec(text.trim().slice(0, -1).trim()).dividedBy(100))
+  .transform((text, ctx) => {
+    const fraction = new Dec(text.trim().slice(0, -1).trim()).dividedBy(100);
+    const outOfRange = rateRangeProblem(fraction, text.trim());
+    if (outOfRange !== undefined) {
+      ctx.addIssue({ code: 'custom', message: outOfRange });
+      return z.NEVER;
+    }
+    return fraction;
+  })
   .describe('A rate with a per cent sign, e.g. 2.5%');
 
 function gotSuffix(input: unknown): string {
@@ -226,8 +258,18 @@ const Bound = numberInput('a limit: money (`0`), a rate (`25%`) or `allocation_g
     const text = String(v).trim();
     if (text === 'allocation_growth') return { kind: 'metric' as const, metric: 'allocation_growth' as const };
     const pct = /^(.*?)\s*%$/.exec(text);
-    if (pct && NUMBER_TEXT.test(pct[1] ?? '')) return { kind: 'rate' as const, value: new Dec(pct[1] as string).dividedBy(100) };
-    if (NUMBER_TEXT.test(text)) return { kind: 'money' as const, value: new Dec(text) };
+    const bound =
+      pct && NUMBER_TEXT.test(pct[1] ?? '')
+        ? { kind: 'rate' as const, value: new Dec(pct[1] as string).dividedBy(100) }
+        : NUMBER_TEXT.test(text)
+          ? { kind: 'money' as const, value: new Dec(text) }
+          : undefined;
+    if (bound !== undefined) {
+      const outOfRange = bound.kind === 'rate' ? rateRangeProblem(bound.value, text) : moneyRangeProblem(bound.value, text);
+      if (outOfRange === undefined) return bound;
+      ctx.addIssue({ code: 'custom', message: outOfRange });
+      return z.NEVER;
+    }
     ctx.addIssue({
       code: 'custom',
       message: `expected a limit: money (\`0\`), a rate (\`25%\`) or \`allocation_growth\`, got \`${text}\``,

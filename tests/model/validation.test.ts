@@ -232,6 +232,24 @@ describe('the rest of the file', () => {
     expect(problemAt(minimal({ allocation: { growth: '0%' } }), 'allocation').message).toBe('missing key `recurrent`');
   });
 
+  test('a huge amount or rate (a slip like 1e400) is refused, while the largest sane figures run', () => {
+    expect(problemAt(minimal({ allocation: { recurrent: '1e400', growth: '0%' } }), 'allocation.recurrent').message).toBe(
+      "`1e400` is too large for an amount of money: it must be below 1,000,000,000,000,000 in the scenario's units",
+    );
+    // 16 digits: one past the limit.
+    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: '1000000000000000' } } }), 'lines.a.spend').message).toContain('too large');
+    // decimal.js reads an exponent beyond its range as Infinity: still refused, not run.
+    expect(problemAt(minimal({ allocation: { recurrent: '100', growth: '0%', non_recurrent: { '2026/27': '-1e99999999999999999999' } } }), 'allocation.non_recurrent.2026/27').message).toContain('too large');
+    expect(problemAt(minimal({ allocation: { recurrent: '100', growth: '1e6%' } }), 'allocation.growth').message).toBe(
+      '`1e6%` is out of range for a rate: it must be between -1000% and 1000%',
+    );
+    expect(problemAt(minimal({ assumptions: { inflation: { normal: ['2%', '1001%'] } } }), 'assumptions.inflation.normal.1').message).toContain('out of range');
+    const limit = (min: string) => minimal({ checks: [{ name: 'Rule', metric: 'icb_surplus', min, each_year: true }] });
+    expect(problemAt(limit('1e20'), 'checks.0.min').message).toContain('too large');
+    // The bounds themselves are allowed: 999,999,999,999,999.99 and ±1000%.
+    expect(parseScenario(minimal({ allocation: { recurrent: '999999999999999.99', growth: '1000%' }, assumptions: { demand: '-1000%' } })).ok).toBe(true);
+  });
+
   test('units are £, £k or £m', () => {
     expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
   });
