@@ -101,6 +101,20 @@ describe('icbsim validate', () => {
     expect([p?.line, p?.col]).toEqual([3, 38]);
   });
 
+  it("lists a file's problems top to bottom, the file given before the bases it extends", async () => {
+    // zod reports `growth` (line 4) before the unknown key `recurent` (line 3), and the unknown
+    // line (line 3 of the child) only after the base's problems: the reader gets them in order.
+    writeScenario(dir, 'order/base.yaml', 'base_year: 2025/26\nyears: 2\nallocation:\n  recurent: 100\n  growth: 0.025\n');
+    const child = writeScenario(dir, 'order/child.yaml', 'extends: base.yaml\nlines: {acute: {category: acute, spend: 60}}\nallocaton: {}\n');
+    const r = await icbsim(['validate', '-f', 'json', child]);
+    const problems = (JSON.parse(r.stdout) as Report).files[0]!.problems;
+    expect(problems.map((p) => [p.file.split(/[\\/]/).at(-1), p.line, p.col])).toEqual([
+      ['child.yaml', 3, 1],
+      ['base.yaml', 4, 3],
+      ['base.yaml', 5, 11],
+    ]);
+  });
+
   it('needs at least one file', async () => {
     const r = await icbsim(['validate']);
     expect(r.code).toBe(2);
