@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { exactArith } from '../model/arith.js';
 import { evaluateChecks, type CheckOutcome } from '../model/checks.js';
 import type { Dec } from '../model/decimal.js';
-import { metricDefs, type MetricKind } from '../model/metrics.js';
+import { metricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
 import { PENNY_PLACES, type Units } from '../model/units.js';
 import { DISPLAY_PLACES } from './format.js';
@@ -51,13 +51,21 @@ function unionYears(results: readonly RunResult[]): string[] {
   return [...new Set(results.flatMap((r) => r.years.map((y) => y.year)))].sort();
 }
 
+/** A line's metric under the line's own label, as the report shows it: "Acute hospital services: spend". */
+function lineLabel(def: MetricDef, labels: ReadonlyMap<string, string>): string {
+  if (!def.line) return def.label;
+  const what = def.label.startsWith(`${def.line} `) ? def.label.slice(def.line.length + 1) : def.label;
+  return `${labels.get(def.line) ?? def.line}: ${what}`;
+}
+
 function resultRows(results: readonly RunResult[], years: string[]): Row[] {
   return results.flatMap((r) => {
     const byYear = new Map(r.years.map((y) => [y.year, y.metrics] as const));
+    const labels = new Map(r.lines.map((l) => [l.name, l.label] as const));
     return metricDefs(r.lines.map((l) => l.name)).map((def) => ({
       values: [
         r.scenario,
-        def.label,
+        lineLabel(def, labels),
         def.name,
         def.kind === 'money' ? r.units : '%',
         ...years.map((y) => num(byYear.get(y)?.[def.name])),

@@ -1,5 +1,7 @@
 /** The workbook read back with exceljs: every figure is the exact run's, formatted as a finance team expects. */
 import ExcelJS from 'exceljs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/cli/load-scenario.js';
@@ -82,6 +84,33 @@ describe('renderXlsx', async () => {
     const longest = Math.max(...rowsOf(results).map((r) => String(r.getCell(2).value).length));
     expect(metric.width).toBeGreaterThanOrEqual(longest);
     expect(metric.width).toBeLessThanOrEqual(longest + 4);
+  });
+
+  it('sizes the year columns for the largest figure (a £k plan would otherwise show ####)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icbsim-xlsx-'));
+    try {
+      // Tiny in £k with an allocation of 2,000,000: income 2,000,000 → 2,200,000 → 2,420,000, shown
+      // as "2,420,000" (9 characters), wider than Excel's default column of 8.43.
+      const file = join(dir, 'big.yaml');
+      writeFileSync(file, readFileSync(join(FIXTURES, 'tiny.yaml'), 'utf8').replace('units: £m', 'units: £k').replace('recurrent: 100', 'recurrent: 2000000'));
+      const loaded = loadScenario(file);
+      if (!loaded.ok) throw new Error('big.yaml does not load');
+      const big = await read(await renderXlsx([runScenario(loaded.scenario.spec, loaded.scenario.name)]));
+      const ws = big.getWorksheet('Results')!;
+      const income = rowsOf(ws).find((r) => r.getCell(3).value === 'income')!;
+      expect(income.getCell(7).value).toBe(2_420_000);
+      expect(income.getCell(7).numFmt).toBe('#,##0;[Red]-#,##0');
+      for (const c of [5, 6, 7]) expect(ws.getColumn(c).width, `column ${c}`).toBeGreaterThanOrEqual('2,420,000'.length + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names each line's metrics by the line's label, the key column keeping the machine name", () => {
+    const byKey = new Map(rowsOf(results).map((r) => [String(r.getCell(3).value), String(r.getCell(2).value)]));
+    expect(byKey.get('spend.acute')).toBe('Acute trust: spend');
+    expect(byKey.get('gap.acute')).toBe('Acute trust: provider gap');
+    expect(byKey.get('growth.community')).toMatch(/: spend growth$/);
   });
 
   it('lists the inputs the engine used', () => {
