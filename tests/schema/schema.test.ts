@@ -59,9 +59,13 @@ describe('schema/scenario.schema.json', () => {
     expect(stdout).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
   });
 
-  it('describes every field, so hovering in an editor explains it', () => {
+  it.each([
+    ['scenario', () => scenarioJsonSchema(), 40],
+    // root, rules[], each rule's name/metric/min/max/year/each_year/... : well over 8.
+    ['rules', () => JSON.parse(rulesJsonSchemaText()) as Record<string, unknown>, 8],
+  ] as const)('describes every field of the %s schema, so hovering in an editor explains it', (_which, make, atLeast) => {
     const missing: string[] = [];
-    const schema = scenarioJsonSchema();
+    const schema = make();
     const defs = schema.$defs as Record<string, Record<string, unknown>>;
     const described = (s: Record<string, unknown>): boolean => {
       if (typeof s.description === 'string' && s.description.length > 0) return true;
@@ -84,7 +88,7 @@ describe('schema/scenario.schema.json', () => {
     walk(schema, '#');
     expect(missing).toEqual([]);
     // Guards the walk itself: the scenario has well over 40 fields (root, allocation, lines, policies, checks, ...).
-    expect(fields).toBeGreaterThan(40);
+    expect(fields).toBeGreaterThan(atLeast);
   });
 
   const scenarios = globSync('scenarios/**/*.yaml', { cwd: REPO }).sort();
