@@ -42,6 +42,21 @@ function step(container: unknown, seg: string, path: string): string | number {
   return seg;
 }
 
+/**
+ * The most readable segment that names item `i` of a policy list: its type if no other item has
+ * it, else its name if that is unique and dot-free, else its number.
+ */
+export function itemSegment(list: readonly unknown[], i: number): string {
+  const item = list[i];
+  if (isMap(item)) {
+    for (const seg of [item.type, item.name]) {
+      if (typeof seg !== 'string' || seg === '' || seg.includes('.') || /^\d+$/.test(seg)) continue;
+      if (list.filter((p) => isMap(p) && (p.type === seg || p.name === seg)).length === 1) return seg;
+    }
+  }
+  return String(i);
+}
+
 function segments(path: string): string[] {
   const segs = path.split('.');
   if (path.trim() === '' || segs.some((s) => s === '')) throw new PathError(`\`${path}\` is not an input path (like \`lines.acute.spend\`)`);

@@ -4,7 +4,7 @@
  * its central value, on the exact engine; inputs are ranked by the swing they cause.
  */
 import { Dec } from './decimal.js';
-import { getInput, parseInputValue, PathError, valueText, type Plain } from './input-path.js';
+import { getInput, itemSegment, parseInputValue, PathError, valueText, type Plain } from './input-path.js';
 import { quantile, type FloatDist } from './sampling.js';
 import { figureWith, type Probe } from './whatif.js';
 
@@ -38,6 +38,26 @@ const PCT_PLACES = 4;
 /** Where rates a tornado can swing live: the cost drivers, allocation growth and policy levers. */
 const DRIVERS = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'];
 const POLICY_RATES = ['share', 'cost_ratio', 'cut', 'uplift'];
+
+/**
+ * Where ± the step would leave what the input can mean (a negative share of activity shifted, a
+ * cost ratio below nothing, savings delivered beyond 100%), the swing stops at the limit instead.
+ * Rates that can fall below zero (inflation, demand, growth, an uplift) are not bounded.
+ */
+const BOUNDS: Record<string, [lo: Dec, hi: Dec | undefined]> = {
+  share: [new Dec(0), new Dec(100)],
+  cut: [new Dec(0), new Dec(100)],
+  efficiency_delivery: [new Dec(0), new Dec(100)],
+  cost_ratio: [new Dec(0), undefined],
+};
+
+function clamp(v: Dec, key: string): Dec {
+  const b = BOUNDS[key];
+  if (!b) return v;
+  const [lo, hi] = b;
+  if (v.lessThan(lo)) return lo;
+  return hi !== undefined && v.greaterThan(hi) ? hi : v;
+}
 
 function isMap(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -75,9 +95,9 @@ function rateText(percent: number): string {
 /** `step` is in percentage points (1 for ±1%). */
 export function tornadoInputs(data: Plain, step: Dec, plain = true): TornadoInput[] {
   const out: TornadoInput[] = [];
-  const visit = (path: string, node: unknown): void => {
+  const visit = (path: string, node: unknown, key: string): void => {
     if (Array.isArray(node)) {
-      node.forEach((x, i) => visit(`${path}.${i}`, x));
+      node.forEach((x, i) => visit(`${path}.${i}`, x, key));
       return;
     }
     if (isMap(node)) {
@@ -87,22 +107,26 @@ export function tornadoInputs(data: Plain, step: Dec, plain = true): TornadoInpu
         return;
       }
       // A map from year to rate: each year is its own input.
-      for (const [k, v] of Object.entries(node)) visit(`${path}.${k}`, v);
+      for (const [k, v] of Object.entries(node)) visit(`${path}.${k}`, v, key);
       return;
     }
     const v = pct(node);
     if (v !== undefined && plain) {
-      out.push({ path, uncertain: false, written: String(node), low: valueText(v.minus(step), true), high: valueText(v.plus(step), true) });
+      const low = clamp(v.minus(step), key);
+      const high = clamp(v.plus(step), key);
+      out.push({ path, uncertain: false, written: String(node), low: valueText(low, true), high: valueText(high, true) });
     }
   };
-  visit('allocation.growth', getInput(data, 'allocation.growth'));
-  for (const k of DRIVERS) visit(`assumptions.${k}`, getInput(data, `assumptions.${k}`));
+  visit('allocation.growth', getInput(data, 'allocation.growth'), 'growth');
+  for (const k of DRIVERS) visit(`assumptions.${k}`, getInput(data, `assumptions.${k}`), k);
   const lines = getInput(data, 'lines');
-  if (isMap(lines)) for (const name of Object.keys(lines)) for (const k of DRIVERS) visit(`lines.${name}.${k}`, getInput(data, `lines.${name}.${k}`));
+  if (isMap(lines)) for (const name of Object.keys(lines)) for (const k of DRIVERS) visit(`lines.${name}.${k}`, getInput(data, `lines.${name}.${k}`), k);
   const policies = getInput(data, 'policies');
   if (Array.isArray(policies)) {
     policies.forEach((_, i) => {
-      for (const k of POLICY_RATES) visit(`policies.${i}.${k}`, getInput(data, `policies.${i}.${k}`));
+      // By type or name where that is unambiguous (`policies.flat_cash.uplift`): the reader knows which lever.
+      const at = `policies.${itemSegment(policies, i)}`;
+      for (const k of POLICY_RATES) visit(`${at}.${k}`, getInput(data, `policies.${i}.${k}`), k);
     });
   }
   return out;

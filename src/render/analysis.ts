@@ -68,8 +68,21 @@ export function renderSweep(r: SweepResult, def: MetricDef, units: Units, scenar
 }
 
 const BAR = 24;
+/** The input at its high value draws solid, at its low value shaded, so the chart shows which way each input works. */
+const HIGH = '█';
+const LOW = '░';
 
-/** A text tornado: each input's low and high effect as bars either side of the base figure. */
+/** One side of a bar: the two ends' lengths on that side, the longer drawn first and the shorter over it nearest the axis. */
+function side(low: number, high: number, outward: 'left' | 'right'): string {
+  const long = Math.max(low, high);
+  const short = Math.min(low, high);
+  const outer = (low >= high ? LOW : HIGH).repeat(long - short);
+  const inner = (low >= high ? HIGH : LOW).repeat(short);
+  const bar = outward === 'left' ? outer + inner : inner + outer;
+  return outward === 'left' ? bar.padStart(BAR) : bar.padEnd(BAR);
+}
+
+/** A text tornado: each input's effect at its low and high value as bars either side of the base figure. */
 export function tornadoChart(r: TornadoResult, def: MetricDef, units: Units): string {
   const max = r.rows.reduce((m, x) => Dec.max(m, x.atLow.minus(r.base).abs(), x.atHigh.minus(r.base).abs()), new Dec(0));
   const width = Math.max(...r.rows.map((x) => x.path.length), 10);
@@ -77,12 +90,13 @@ export function tornadoChart(r: TornadoResult, def: MetricDef, units: Units): st
   const lines = r.rows.map((x) => {
     const lo = x.atLow.minus(r.base);
     const hi = x.atHigh.minus(r.base);
-    const down = Math.max(lo.isNegative() ? len(lo) : 0, hi.isNegative() ? len(hi) : 0);
-    const up = Math.max(lo.isPositive() && !lo.isZero() ? len(lo) : 0, hi.isPositive() && !hi.isZero() ? len(hi) : 0);
-    return `${x.path.padEnd(width)} ${' '.repeat(BAR - down)}${'█'.repeat(down)}│${'█'.repeat(up)}${' '.repeat(BAR - up)} ${shown(x.swing, def, units)}`;
+    const down = side(lo.isNegative() && !lo.isZero() ? len(lo) : 0, hi.isNegative() && !hi.isZero() ? len(hi) : 0, 'left');
+    const up = side(lo.isPositive() && !lo.isZero() ? len(lo) : 0, hi.isPositive() && !hi.isZero() ? len(hi) : 0, 'right');
+    return `${x.path.padEnd(width)} ${down}│${up} ${shown(x.swing, def, units)}`;
   });
-  const axis = `${' '.repeat(width)} ${'lower'.padEnd(BAR)}│${'higher'.padStart(BAR)}`;
-  return [`${' '.repeat(width + 1 + BAR - 4)}base ${shown(r.base, def, units)}`, axis, ...lines].join('\n') + '\n';
+  const axis = `${' '.repeat(width)} ${'figure lower'.padEnd(BAR)}│${'figure higher'.padStart(BAR)} swing`;
+  const legend = `${' '.repeat(width)} ${LOW} input at its low value   ${HIGH} input at its high value`;
+  return [`${' '.repeat(width + 1 + BAR - 4)}base ${shown(r.base, def, units)}`, axis, ...lines, legend].join('\n') + '\n';
 }
 
 export function renderTornado(r: TornadoResult, def: MetricDef, units: Units, scenario: string, format: 'table' | 'json'): string {

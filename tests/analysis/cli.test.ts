@@ -164,7 +164,12 @@ describe('icbsim tornado', () => {
     const order = [...r.stdout.matchAll(/│\s+\d+ │ (\S+)/g)].map((m) => m[1]);
     expect(order[0]).toBe('allocation.growth');
     expect(r.stdout).toMatch(/base 27\.9/);
-    expect(r.stdout).toMatch(/█│█/);
+    // Growth 9%: 118.81 − 93.075 = 25.735; 11%: 123.21 − 93.075 = 30.135; swing 4.4.
+    // Lower growth lowers the surplus (shaded, left); higher raises it (solid, right). Higher
+    // inflation lowers it: solid on the left, shaded on the right.
+    expect(r.stdout).toMatch(/^allocation\.growth +░+│█+ +4\.4$/m);
+    expect(r.stdout).toMatch(/^assumptions\.inflation +█+│░+ /m);
+    expect(r.stdout).toMatch(/░ input at its low value +█ input at its high value/);
   });
 
   it('with --uncertain-only swings distributions only, and says when there are none', async () => {

@@ -193,4 +193,30 @@ describe('tornado', () => {
     expect(r.rows[0]!.path).toBe('assumptions.inflation');
     for (let i = 1; i < r.rows.length; i++) expect(r.rows[i - 1]!.swing.gte(r.rows[i]!.swing)).toBe(true);
   });
+
+  it('names policies by type where that is unambiguous, and stops a swing at what the input can mean', () => {
+    const data = tiny({
+      assumptions: { efficiency: '2%', efficiency_delivery: '100%' },
+      lines: { a: { category: 'acute', spend: '100' }, b: { category: 'community', spend: '0' } },
+      policies: [
+        { type: 'divert_growth', share: '50%', to: { b: '100%' } },
+        { type: 'shift_activity', from: 'a', to: 'b', share: '0.5%', cost_ratio: '0.5%' },
+        { type: 'shift_activity', name: 'Second shift', from: 'a', to: 'b', share: '99.5%', cost_ratio: '70%' },
+        { type: 'shift_activity', name: 'with.dot', from: 'a', to: 'b', share: '1%', cost_ratio: '70%' },
+      ],
+    });
+    const byPath = Object.fromEntries(tornadoInputs(data, new Dec(1)).map((i) => [i.path, [i.low, i.high]]));
+    // A share of 0.5% ± 1% stops at 0%; 99.5% stops at 100%; savings delivered stop at 100%.
+    expect(byPath['policies.divert_growth.share']).toEqual(['49%', '51%']);
+    expect(byPath['policies.1.share']).toEqual(['0%', '1.5%']);
+    expect(byPath['policies.1.cost_ratio']).toEqual(['0%', '1.5%']);
+    expect(byPath['policies.Second shift.share']).toEqual(['98.5%', '100%']);
+    expect(byPath['policies.3.share']).toEqual(['0%', '2%']);
+    expect(byPath['assumptions.efficiency_delivery']).toEqual(['99%', '100%']);
+    // Inflation, demand and growth may go below zero: no bound.
+    expect(byPath['allocation.growth']).toEqual(['9%', '11%']);
+    expect(tornadoInputs(tiny({ allocation: { recurrent: '100', growth: '0.5%' } }), new Dec(1)).find((i) => i.path === 'allocation.growth')).toMatchObject({ low: '-0.5%' });
+    // Every path named resolves to the input it came from.
+    for (const path of Object.keys(byPath)) expect(() => getInput(data, path)).not.toThrow();
+  });
 });
