@@ -54,10 +54,13 @@ export function parseYamlTree(text: string, file: string): Result {
 
   const top = doc.contents;
   if (top === null || (isScalar(top) && top.value === null && top.source === '')) {
+    // Line 1, column 1 is where the missing keys belong.
     return fail([
       {
         file,
-        message: 'the file is empty: a scenario needs at least `base_year`, `years`, `allocation` and `lines`',
+        line: 1,
+        col: 1,
+        message: `${onlyComments(text) ? 'the file holds only comments' : 'the file is empty'}: a scenario needs at least \`base_year\`, \`years\`, \`allocation\` and \`lines\``,
       },
     ]);
   }
@@ -65,7 +68,7 @@ export function parseYamlTree(text: string, file: string): Result {
     return fail([
       diagnosticFromLoc(
         locAt(top.range?.[0] ?? 0),
-        'a scenario must be a map of keys (like `base_year: 2025`), not a single value or a list',
+        'a scenario must be a map of keys (like `base_year: 2025/26`), not a single value or a list',
       ),
     ]);
   }
@@ -164,6 +167,11 @@ export function parseYamlTree(text: string, file: string): Result {
   return diagnostics.length > 0 ? fail(diagnostics) : { ok: true, tree };
 }
 
+function onlyComments(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  return lines.length > 0 && lines.every((l) => l.startsWith('#'));
+}
+
 function scalar(node: Scalar, loc: Loc): SNode {
   const v: unknown = node.value;
   if (typeof v === 'number') {
@@ -228,6 +236,8 @@ function yamlMessage(code: string, message: string): string {
       return tagMessage(message.replace(/^Unresolved tag: /, ''));
     case 'DUPLICATE_KEY':
       return 'duplicate key: each key may appear only once in a map';
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation: YAML indents with spaces only (replace the tab with spaces)';
     default:
       return message.includes('Maximum call stack') ? 'the file is nested too deeply' : message;
   }

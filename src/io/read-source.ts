@@ -37,8 +37,22 @@ export function readSourceFile(path: string): Result {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return fail('the file is UTF-16 text', 'save it as UTF-8');
   }
-  if (bytes.includes(0)) {
-    return fail('this looks like a binary file (it contains a NUL byte), not YAML text');
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    // Point at the first NUL byte, as every other problem points at its place.
+    const before = bytes.subarray(0, nul);
+    const lineStart = before.lastIndexOf(0x0a) + 1;
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file: path,
+          line: before.filter((b) => b === 0x0a).length + 1,
+          col: nul - lineStart + 1,
+          message: 'this looks like a binary file (it contains a NUL byte), not YAML text',
+        },
+      ],
+    };
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);

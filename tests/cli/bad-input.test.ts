@@ -75,12 +75,13 @@ const cases: Case[] = [
   {
     name: 'an empty file',
     args: () => ['run', file('empty.yaml', '')],
-    error: /empty\.yaml: error: the file is empty/,
+    error: /empty\.yaml:1:1: error: the file is empty/,
   },
   {
     name: 'a binary file',
     args: () => ['run', file('binary.yaml', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]))],
-    error: /binary\.yaml: error: .*binary/,
+    // The PNG signature 89 50 4e 47 0d 0a 1a 0a holds two newlines: the NUL after it starts line 3.
+    error: /binary\.yaml:3:1: error: .*binary/,
   },
   {
     name: 'a YAML alias bomb',

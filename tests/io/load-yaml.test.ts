@@ -154,13 +154,24 @@ describe('whole-file errors', () => {
   const empty = 'the file is empty: a scenario needs at least `base_year`, `years`, `allocation` and `lines`';
 
   it('rejects empty files and files with only comments', () => {
-    for (const text of ['', '\n\n', '# just a comment\n', '---\n', '--- # c\n...\n']) {
-      expect(errors(text)).toEqual([{ file: 'x.yaml', message: empty }]);
+    for (const text of ['', '\n\n', '---\n', '--- # c\n...\n']) {
+      expect(errors(text)).toEqual([{ file: 'x.yaml', line: 1, col: 1, message: empty }]);
+    }
+    const comments = empty.replace('the file is empty', 'the file holds only comments');
+    for (const text of ['# just a comment\n', '\n  # one\n\n# two']) {
+      expect(errors(text)).toEqual([{ file: 'x.yaml', line: 1, col: 1, message: comments }]);
     }
   });
 
+  it('says a tab used for indentation should be spaces', () => {
+    // Line 3 starts with the tab: column 1.
+    expect(errors('a: 1\nb:\n\tc: 2\n').map(brief)).toEqual([
+      '3:1 a tab is used for indentation: YAML indents with spaces only (replace the tab with spaces)',
+    ]);
+  });
+
   it('rejects a top level that is not a map', () => {
-    const msg = 'a scenario must be a map of keys (like `base_year: 2025`), not a single value or a list';
+    const msg = 'a scenario must be a map of keys (like `base_year: 2025/26`), not a single value or a list';
     expect(errors('- a\n- b\n').map(brief)).toEqual([`1:1 ${msg}`]);
     expect(errors('\n  42\n').map(brief)).toEqual([`2:3 ${msg}`]);
     expect(errors('~\n').map(brief)).toEqual([`1:1 ${msg}`]);

@@ -58,7 +58,16 @@ describe('readSourceFile', () => {
   it('reports binary files', () => {
     const path = join(dir, 'bin.yaml');
     writeFileSync(path, Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01, 0x0a]));
-    expect(failure(path).message).toBe('this looks like a binary file (it contains a NUL byte), not YAML text');
+    // `a: ` then NUL: line 1, column 4.
+    expect(failure(path)).toEqual({
+      file: path,
+      line: 1,
+      col: 4,
+      message: 'this looks like a binary file (it contains a NUL byte), not YAML text',
+    });
+    // The first NUL is on line 3 after two characters.
+    writeFileSync(path, Buffer.from('a: 1\nb: 2\nxy\u0000z\n'));
+    expect(failure(path)).toMatchObject({ line: 3, col: 3 });
   });
 
   it('reports invalid UTF-8 with the line of the first bad byte', () => {
