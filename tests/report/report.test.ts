@@ -170,6 +170,39 @@ describe('icbsim report: the footer traces every scenario to its files', async (
   });
 });
 
+describe('icbsim report side by side: shared targets and identical series', async () => {
+  // uncertain.yaml extends default.yaml: same allocation, same 30% care-shift target.
+  const r = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'uncertain.yaml')]);
+  const chart = (id: string): string => r.stdout.slice(r.stdout.indexOf(`id="${id}"`), r.stdout.indexOf('</figure>', r.stdout.indexOf(`id="${id}"`)));
+
+  it('draws the care-shift target on the side-by-side chart when every scenario has the same one', () => {
+    expect(r.code, r.stderr).toBe(0);
+    // cmp-9 is the tenth headline metric, the care-shift share.
+    expect(chart('cmp-9')).toContain('>Target 30.00%</text>');
+    expect(chart('cmp-9')).toContain('The target, shared by every scenario, is 30.00%.');
+  });
+
+  it('says when every scenario has the same figures, so a reader does not look for hidden lines', async () => {
+    // default.yaml and left-shift.yaml share base.yaml's allocation (cmp-0) and growth (cmp-3) but
+    // not their spend (cmp-4: 2,291.8 against 2,337.2 in 2030/31).
+    const both = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'left-shift.yaml')]);
+    const of = (id: string): string => {
+      const i = both.stdout.indexOf(`id="${id}"`);
+      return both.stdout.slice(i, both.stdout.indexOf('</figure>', i));
+    };
+    expect(of('cmp-0')).toContain('Every scenario has the same figures.');
+    expect(of('cmp-3')).toContain('Every scenario has the same figures, so their lines lie on top of each other.');
+    expect(of('cmp-4')).not.toContain('Every scenario has the same figures');
+  });
+
+  it('draws no target when the scenarios disagree on it', async () => {
+    // tiny.yaml aims at 35%; its uncertain sibling sets no target.
+    const other = await icbsim(['report', TINY, UNCERTAIN]);
+    const i = other.stdout.indexOf('id="cmp-9"');
+    expect(other.stdout.slice(i, other.stdout.indexOf('</figure>', i))).not.toContain('Target');
+  });
+});
+
 describe('icbsim report --out', () => {
   const dir = tempDir();
 

@@ -187,27 +187,42 @@ export function fanFigure(r: RunResult, mc: MonteCarloResult, id: string): Figur
   };
 }
 
+/** The care-shift target every scenario shares, or undefined when they differ or any has none. */
+function sharedTarget(results: readonly RunResult[]): Dec | undefined {
+  const first = results[0]?.spec.care_shift?.target;
+  if (first === undefined) return undefined;
+  return results.every((r) => r.spec.care_shift?.target?.equals(first) === true) ? first : undefined;
+}
+
 /** Several scenarios side by side: one chart per headline metric, one series per scenario. */
 export function comparisonFigures(results: readonly RunResult[], idPrefix: string): Figure[] {
   const allYears = [...new Set(results.flatMap((r) => years(r)))].sort();
   const units = results[0]?.units ?? '£m';
+  const target = sharedTarget(results);
   return HEADLINE_METRICS.map((def, k) => {
     const series = results.map((r, i) => metricSeries(r, def.name, def.kind, r.scenario, scenarioColor(i), allYears));
     const money = def.kind === 'money';
+    // Identical lines are drawn on top of each other, so only the last shows: say so, or a reader
+    // looks in vain for the others.
+    const same = series.length > 1 && series.every((s) => s.texts.join('|') === series[0]!.texts.join('|'));
+    const sameText = same ? ` Every scenario has the same figures${money ? '' : ', so their lines lie on top of each other'}.` : '';
+    const withTarget = def.name === 'care_shift_share' && target !== undefined;
+    const targetText = withTarget ? ` The target, shared by every scenario, is ${formatShare(target)}.` : '';
     return {
       spec: {
         id: `${idPrefix}-${k}`,
         title: def.label,
-        desc: `${money ? 'Grouped bar chart in ' + units : 'Line chart in per cent'}, one ${money ? 'bar' : 'line'} per scenario. ${describeSeries(series, allYears)}`,
+        desc: `${money ? 'Grouped bar chart in ' + units : 'Line chart in per cent'}, one ${money ? 'bar' : 'line'} per scenario.${targetText}${sameText} ${describeSeries(series, allYears)}`,
         kind: money ? 'bars' : 'lines',
         categories: allYears,
         series,
+        ...(withTarget ? { reference: { value: target.times(100).toNumber(), label: `Target ${formatShare(target)}` } } : {}),
         xLabel: 'Financial year',
         yLabel: money ? `${def.label}, ${units}` : `${def.label}, %`,
         tick: money ? moneyTick : percentTick,
       },
       seriesHeading: 'Scenario',
-      caption: `${def.label} in each scenario, side by side.`,
+      caption: `${def.label} in each scenario, side by side.${targetText}${sameText}`,
     } satisfies Figure;
   });
 }
