@@ -49,7 +49,15 @@ export function parseYamlTree(text: string, file: string): Result {
 
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
-    return fail(problems.map((e) => diagnosticFromLoc(locAt(e.pos[0]), yamlMessage(e.code, e.message))));
+    // A file indented with tabs has one on every line: say so once, at the first.
+    const tabs = problems.filter((e) => e.code === 'TAB_AS_INDENT');
+    const shown = problems.filter((e) => e.code !== 'TAB_AS_INDENT' || e === tabs[0]);
+    return fail(
+      shown.map((e) => {
+        const more = e.code === 'TAB_AS_INDENT' && tabs.length > 1 ? ` (here and on ${tabs.length - 1} more line${tabs.length > 2 ? 's' : ''})` : '';
+        return diagnosticFromLoc(locAt(e.pos[0]), yamlMessage(e.code, e.message) + more);
+      }),
+    );
   }
 
   const top = doc.contents;

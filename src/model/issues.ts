@@ -18,7 +18,8 @@ const MISSING = '\u0000missing:';
 
 /** Pass to safeParse: gives the messages that need the schema or the input to be helpful. */
 export const errorMap: z.core.$ZodErrorMap = (iss) => {
-  if ((iss.code === 'invalid_type' || iss.code === 'invalid_union') && iss.input === undefined) {
+  // An enum (`category`) reports a missing key as invalid_value, the rest as invalid_type/union.
+  if ((iss.code === 'invalid_type' || iss.code === 'invalid_union' || iss.code === 'invalid_value') && iss.input === undefined) {
     return MISSING + ((iss.inst as { description?: string } | undefined)?.description ?? '');
   }
   if (iss.code === 'unrecognized_keys') {

@@ -118,6 +118,134 @@ const cases: Case[] = [
     error: /proto-year\.yaml:3:70: error: `__proto__` cannot be used as a name/,
   },
   {
+    name: 'a typo in a nested key',
+    args: () => [
+      'run',
+      file('typo-nested.yaml', `${HEAD}allocation: {recurrent: 100, growth: 2%}\nlines:\n  acute: {categroy: acute, spend: 60}\n`),
+    ],
+    // `  acute: {` is ten characters: the key starts in column 11. The missing `category` is not reported too.
+    error: /typo-nested\.yaml:5:11: error: unknown key `categroy`: did you mean `category`\?$/,
+  },
+  {
+    name: 'a fraction for a rate',
+    args: () => ['run', file('fraction.yaml', `${HEAD}allocation: {recurrent: 100, growth: 0.025}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /fraction\.yaml:3:38: error: rates are written with a per cent sign: write `2\.5%` \(if 0\.025 is a fraction\) or `0\.025%`$/,
+  },
+  {
+    name: 'a file that extends itself',
+    args: () => ['run', file('self.yaml', 'extends: self.yaml\nname: Me\n')],
+    error: /self\.yaml:1:10: error: extends cycle: .*self\.yaml → .*self\.yaml$/,
+  },
+  {
+    name: 'a base file that does not exist',
+    args: () => ['run', file('orphan.yaml', 'extends: no-such-base.yaml\n')],
+    error: /orphan\.yaml:1:10: error: cannot load base file `.*no-such-base\.yaml`: file not found \(extends chain: .*orphan\.yaml → .*no-such-base\.yaml\)$/,
+  },
+  {
+    name: 'a file of only comments',
+    args: () => ['run', file('comments.yaml', '# my plan\n\n# to be written\n')],
+    error: /comments\.yaml:1:1: error: the file holds only comments/,
+  },
+  {
+    name: 'a duplicate key',
+    args: () => ['run', file('dup.yaml', `${HEAD}years: 3\nallocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /dup\.yaml:3:1: error: duplicate key `years`/,
+  },
+  {
+    name: 'a tab-indented file',
+    args: () => ['run', file('tab.yaml', `${HEAD}allocation:\n\trecurrent: 100\n\tgrowth: 2%\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /tab\.yaml:4:1: error: a tab is used for indentation: YAML indents with spaces only/,
+  },
+  {
+    name: 'a Windows (CRLF) file with a typo: lines and columns are still right',
+    args: () => [
+      'run',
+      file('crlf.yaml', `${HEAD}allocation: {recurrent: 100, grwoth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`.replace(/\n/g, '\r\n')),
+    ],
+    // `allocation: {recurrent: 100, ` is 29 characters.
+    error: /crlf\.yaml:3:30: error: unknown key `grwoth`: did you mean `growth`\?$/,
+  },
+  {
+    name: 'a file with a UTF-8 byte-order mark and a typo: the mark does not shift the column',
+    args: () => ['run', file('bom.yaml', `\uFEFF${HEAD}allocaton: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /bom\.yaml:3:1: error: unknown key `allocaton`: did you mean `allocation`\?$/,
+  },
+  {
+    name: 'a huge number',
+    args: () => ['run', file('huge.yaml', `${HEAD}allocation: {recurrent: 1e400, growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /huge\.yaml:3:25: error: `1e400` is too large for an amount of money/,
+  },
+  {
+    name: 'a negative spend',
+    args: () => ['run', file('negative.yaml', `${HEAD}allocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: -60}}\n`)],
+    // `lines: {acute: {category: acute, spend: ` is 40 characters.
+    error: /negative\.yaml:4:41: error: expected an amount of money of zero or more$/,
+  },
+  {
+    name: 'years: 0',
+    args: () => ['run', file('years0.yaml', `base_year: 2025/26\nyears: 0\nallocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /years0\.yaml:2:8: error: years is a whole number of projection years from 1 to 15, got `0`$/,
+  },
+  {
+    name: 'years: 50',
+    args: () => ['run', file('years50.yaml', `base_year: 2025/26\nyears: 50\nallocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /years50\.yaml:2:8: error: years is a whole number of projection years from 1 to 15, got `50`$/,
+  },
+  {
+    name: 'diversion weights summing to 99.99%',
+    args: () => [
+      'run',
+      file(
+        'weights.yaml',
+        `${HEAD}allocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}, community: {category: community, spend: 30}}\npolicies:\n  - {type: divert_growth, share: 50%, to: {acute: 59.99%, community: 40%}}\n`,
+      ),
+    ],
+    // `  - {type: divert_growth, share: 50%, to: ` is 42 characters: the map starts in column 43.
+    error: /weights\.yaml:6:43: error: the weights must sum to 100%, they sum to 99\.99%$/,
+  },
+  {
+    name: 'growth diverted into a flat-cash line',
+    args: () => [
+      'run',
+      file(
+        'divert-flat.yaml',
+        `${HEAD}allocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}, community: {category: community, spend: 30}}\npolicies:\n  - {type: flat_cash, line: acute}\n  - {type: divert_growth, share: 50%, to: {acute: 100%}}\n`,
+      ),
+    ],
+    error: /divert-flat\.yaml:7:44: error: line `acute` is held to flat cash: growth cannot be diverted into it$/,
+  },
+  {
+    name: 'growth diverted into a line that does not exist',
+    args: () => [
+      'run',
+      file(
+        'divert-none.yaml',
+        `${HEAD}allocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}, community: {category: community, spend: 30}}\npolicies:\n  - {type: divert_growth, share: 50%, to: {comunity: 100%}}\n`,
+      ),
+    ],
+    // At the name (column 44), not at its weight.
+    error: /divert-none\.yaml:6:44: error: no line named `comunity`: did you mean `community`\?/,
+  },
+  {
+    name: 'a list where money is expected',
+    args: () => ['run', file('list-money.yaml', `${HEAD}allocation: {recurrent: [100], growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /list-money\.yaml:3:25: error: expected an amount of money .*, got a list$/,
+  },
+  {
+    name: 'a line called `constructor` next to one called `__proto__` deep inside a line',
+    args: () => [
+      'run',
+      file('proto-deep.yaml', `${HEAD}allocation: {recurrent: 100, growth: 2%}\nlines:\n  constructor: {category: acute, spend: 60, __proto__: {x: 1}}\n`),
+    ],
+    // `  constructor: {category: acute, spend: 60, ` is 44 characters; `constructor` itself is a fine name.
+    error: /proto-deep\.yaml:5:45: error: `__proto__` cannot be used as a name/,
+  },
+  {
+    name: 'a `constructor` key at the top',
+    args: () => ['run', file('constructor.yaml', `${HEAD}constructor: 1\nallocation: {recurrent: 100, growth: 2%}\nlines: {acute: {category: acute, spend: 60}}\n`)],
+    error: /constructor\.yaml:3:1: error: unknown key `constructor`/,
+  },
+  {
     name: 'a missing file',
     args: () => ['run', join(dir, 'no-such-scenario.yaml')],
     error: /no-such-scenario\.yaml: error: file not found/,
@@ -168,6 +296,24 @@ describe('bad input, as a new user would try it', () => {
 
   it('a __proto__ key pollutes nothing', async () => {
     await icbsim(cases.find((c) => c.name === 'a `__proto__` key at the top')!.args());
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('a rules file with `__proto__` or `constructor` at any depth is refused at the key, and pollutes nothing', async () => {
+    const plan = file('rules-plan.yaml', TINY);
+    const rules = [
+      // [rules file text, the location and message expected]
+      ['__proto__: {polluted: true}\nchecks: [{name: B, metric: icb_surplus, min: 0, each_year: true}]\n', /:1:1: error: unknown key `__proto__`/],
+      ['checks:\n  - {name: B, metric: icb_surplus, min: 0, each_year: true, __proto__: {polluted: true}}\n', /:2:61: error: unknown key `__proto__`/],
+      ['checks:\n  - {name: B, metric: icb_surplus, min: {__proto__: 1}, each_year: true}\n', /:2:41: error: expected a limit: money .*, got a map/],
+      ['checks:\n  - {name: B, metric: icb_surplus, min: 0, each_year: true, constructor: 1}\n', /:2:61: error: unknown key `constructor`/],
+    ] as const;
+    for (const [i, [text, error]] of rules.entries()) {
+      const r = await icbsim(['check', plan, '--rules', file(`proto-rules-${i}.yaml`, text)]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(error);
+      expect(r.stderr).not.toMatch(STACK_FRAME);
+    }
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 

@@ -168,6 +168,10 @@ describe('whole-file errors', () => {
     expect(errors('a: 1\nb:\n\tc: 2\n').map(brief)).toEqual([
       '3:1 a tab is used for indentation: YAML indents with spaces only (replace the tab with spaces)',
     ]);
+    // A whole file indented with tabs: one message, at the first, counting the rest.
+    expect(errors('a:\n\tb: 1\n\tc: 2\n\td: 3\n').map(brief)).toEqual([
+      '2:1 a tab is used for indentation: YAML indents with spaces only (replace the tab with spaces) (here and on 2 more lines)',
+    ]);
   });
 
   it('rejects a top level that is not a map', () => {

@@ -199,6 +199,15 @@ describe('the rest of the file', () => {
     expect(p.at).toBe('key');
   });
 
+  test('a missing or misspelt category is one problem, not also "got `undefined`"', () => {
+    expect(problems(minimal({ lines: { a: { spend: '1' } } })).map((p) => [p.path.join('.'), p.message])).toEqual([
+      ['lines.a', expect.stringMatching(/^missing key `category`/)],
+    ]);
+    expect(problems(minimal({ lines: { a: { categroy: 'acute', spend: '1' } } })).map((p) => p.message)).toEqual([
+      'unknown key `categroy`: did you mean `category`?',
+    ]);
+  });
+
   test('a line with a negative spend or an unknown category', () => {
     expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: '-1' } } }), 'lines.a.spend').message).toContain('zero or more');
     expect(problemAt(minimal({ lines: { a: { category: 'acutee', spend: '1' } } }), 'lines.a.category').message).toContain('did you mean `acute`?');
