@@ -257,6 +257,15 @@ function needTrail(s: Steps, p: Projection<Dec>, i: number, t: number, needLast 
   if (!tr.diverted[t]!.isZero()) {
     s.text('Step 5: a share of allocation growth is diverted to this line');
     s.add('+ diverted growth', tr.diverted[t]!, 'money', '+');
+    // Where the part comes from: D_t = share × allocation growth (to the penny), split by weight.
+    plan.diversions.forEach((d, k) => {
+      const target = d.targets.find((x) => x.line === i);
+      if (!target) return;
+      s.add(`increase in the recurrent allocation in ${y}`, p.allocationGrowth[t]!, 'money', undefined, undefined, undefined, 1);
+      s.add('share of growth diverted', d.share, 'rate', undefined, undefined, undefined, 1);
+      s.add('growth diverted (to the penny)', p.diverted[k]![t]!, 'money', undefined, undefined, undefined, 1);
+      s.add(`${l.name}'s weight (pennies split by largest remainder)`, target.weight, 'rate', undefined, undefined, undefined, 1);
+    });
   }
   s.add(`Need in ${y}`, tr.need[t]!, 'money', '=', `need.${l.name}`, t);
 }

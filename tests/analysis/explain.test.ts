@@ -7,9 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/model/decimal.js';
 import { explain, type Explanation } from '../../src/model/explain.js';
-import { runScenario } from '../../src/model/run.js';
+import { runScenario, type RunResult } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
-import { allScenarioFiles, load } from '../montecarlo/helpers.js';
+import { metricDefs } from '../../src/model/metrics.js';
+import { exactFigure } from '../../src/render/explain.js';
+import { icbsim } from '../cli/helpers.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { allScenarioFiles, load, REPO } from '../montecarlo/helpers.js';
 
 function replay(e: Explanation): number {
   let running: Dec | undefined;
@@ -49,12 +54,73 @@ function replay(e: Explanation): number {
   return checked;
 }
 
-describe.each(allScenarioFiles())('%s', (file) => {
+const ONE = new Dec(1);
+
+/**
+ * The parts shown under a figure (depth 1) give that figure: a cost-growth factor is
+ * (1 + inflation)(1 + demand)(1 − efficiency × delivery), an uplift factor 1 + the rate, a cut
+ * factor 1 − cut × share in place, and diverted growth is each diversion's share of the allocation's
+ * increase (to the penny) times the line's weight (to within the penny the split may move).
+ * Returns how many parents were checked; a part under a parent this does not know fails.
+ */
+function checkParts(e: Explanation, result: RunResult): number {
+  const places = PENNY_PLACES[e.units];
+  const penny = new Dec(1).dividedBy(new Dec(10).pow(places));
+  const t = result.years.findIndex((y) => y.year === e.year);
+  const allocation = (k: number) => result.years[k]!.metrics.allocation!;
+  let checked = 0;
+  e.steps.forEach((parent, i) => {
+    if ((parent.depth ?? 0) > 0 || parent.value === undefined) return;
+    const parts: Dec[] = [];
+    const labels: string[] = [];
+    for (let j = i + 1; j < e.steps.length && (e.steps[j]!.depth ?? 0) > 0; j++) {
+      parts.push(e.steps[j]!.value!);
+      labels.push(e.steps[j]!.label);
+    }
+    if (parts.length === 0) return;
+    const where = `${e.metric.name} ${e.year}: ${parent.label}`;
+    const v = parent.value;
+    if (parent.label.startsWith('× factor')) {
+      expect(labels, where).toEqual(['inflation', 'demand', 'efficiency', 'delivery']);
+      const [inf, dem, eff, del] = parts as [Dec, Dec, Dec, Dec];
+      expect(v.toFixed(), where).toBe(ONE.plus(inf).times(ONE.plus(dem)).times(ONE.minus(eff.times(del))).toFixed());
+    } else if (parent.label === '× (1 + allocation growth)' || parent.label === '× (1 + uplift)') {
+      expect(parts, where).toHaveLength(1);
+      expect(v.toFixed(), where).toBe(ONE.plus(parts[0]!).toFixed());
+    } else if (parent.label.startsWith('× (1 − cut')) {
+      expect(parts, where).toHaveLength(2);
+      expect(v.toFixed(), where).toBe(ONE.minus(parts[0]!.times(parts[1]!)).toFixed());
+    } else if (parent.label === '+ diverted growth') {
+      expect(parts.length % 4, where).toBe(0);
+      let sum = new Dec(0);
+      for (let k = 0; k < parts.length; k += 4) {
+        const [dR, share, total, weight] = parts.slice(k, k + 4) as [Dec, Dec, Dec, Dec];
+        expect(dR.toFixed(), where).toBe(allocation(t).minus(allocation(t - 1)).toFixed());
+        expect(total.toFixed(), where).toBe(share.times(Dec.max(dR, 0)).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN).toFixed());
+        sum = sum.plus(weight.times(total));
+      }
+      expect(sum.minus(v).abs().lte(penny.times(parts.length / 4)), where).toBe(true);
+    } else {
+      throw new Error(`${where}: parts under a figure this test does not check`);
+    }
+    checked++;
+  });
+  return checked;
+}
+
+/** The ICB presets `icbsim init` copies (scenarios/presets/) are shipped scenarios too. */
+function presetFiles(): string[] {
+  const dir = join(REPO, 'scenarios', 'presets');
+  return readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, n));
+}
+
+describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {
   const { spec } = load(file);
   const result = runScenario(spec);
 
   it('explains every metric of every year with run\'s figures, and its arithmetic replays', () => {
     let explained = 0;
+    let parents = 0;
     result.years.forEach((y) => {
       for (const [name, value] of Object.entries(y.metrics)) {
         const e = explain(result, name, y.year);
@@ -69,11 +135,43 @@ describe.each(allScenarioFiles())('%s', (file) => {
         const last = [...e.steps].reverse().find((s) => s.value !== undefined && (s.depth ?? 0) === 0)!;
         expect(last.metric?.name).toBe(name);
         if (e.steps.some((s) => s.op !== undefined)) expect(replay(e)).toBeGreaterThan(0);
+        parents += checkParts(e, result);
         explained++;
       }
     });
     expect(explained).toBeGreaterThan(50);
+    // Every scenario grows need by a factor: its parts are checked.
+    expect(parents).toBeGreaterThan(0);
   });
+});
+
+describe('the command against the command: `explain --format json` and `run --format json`', () => {
+  it('agree on every figure of every metric in every year of the default scenario', async () => {
+    const file = join(REPO, 'scenarios', 'default.yaml');
+    const run = JSON.parse((await icbsim(['run', file, '--format', 'json'])).stdout) as { years: { year: string; metrics: Record<string, string> }[] };
+    const figure = (metric: string, year: string) => run.years.find((y) => y.year === year)!.metrics[metric];
+    const defs = metricDefs(Object.keys(load(file).spec.lines));
+    let steps = 0;
+    for (const y of run.years) {
+      for (const [metric, value] of Object.entries(y.metrics)) {
+        const r = await icbsim(['explain', file, metric, '--year', y.year, '--format', 'json']);
+        expect(r.code, `${metric} ${y.year}`).toBe(0);
+        const e = JSON.parse(r.stdout) as { value: string; steps: { label: string; value?: string; metric?: string; year?: string }[] };
+        expect(e.value, `${metric} ${y.year}`).toBe(value);
+        for (const s of e.steps.filter((x) => x.metric !== undefined)) {
+          expect(s.value, `${metric} ${y.year}: ${s.label}`).toBe(figure(s.metric!, s.year!));
+          steps++;
+        }
+        // The text (final year: it costs a second run) heads with the same figure, every digit of it.
+        if (y === run.years.at(-1)) {
+          const head = (await icbsim(['explain', file, metric, '--year', y.year])).stdout.split('\n')[0]!;
+          const kind = defs.find((d) => d.name === metric)!.kind;
+          expect(head, metric).toContain(`(${metric}), ${y.year}: ${exactFigure(new Dec(value), kind)}`);
+        }
+      }
+    }
+    expect(steps).toBeGreaterThan(500);
+  }, 60_000);
 });
 
 describe('explain refuses', () => {
