@@ -153,4 +153,22 @@ describe('renderChart', () => {
     expect(shown).toContain('2025/26');
     expect(shown).toContain('2040/41');
   });
+
+  it('never puts two year labels closer than a label is wide, whatever the number of years (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 16 }), (n) => {
+        const categories = Array.from({ length: n }, (_, i) => `${2025 + i}/${String(26 + i).slice(-2)}`);
+        const svg = renderChart(spec({ categories, series: [{ name: 'x', values: categories.map((_, i) => i), texts: categories.map(String), color: '#000' }] }));
+        const xs = categories.flatMap((c) => {
+          const m = new RegExp(`<text class="tick" x="([\\d.]+)"[^>]*>${c.replace('/', '\\/')}</text>`).exec(svg);
+          return m ? [Number(m[1])] : [];
+        });
+        // First and last years always show.
+        expect(svg).toContain(`>${categories[0]}</text>`);
+        expect(svg).toContain(`>${categories[n - 1]}</text>`);
+        // "2039/40" is 7 characters of 12px text, about 47px wide: centres at least that far apart.
+        for (let i = 1; i < xs.length; i++) expect(xs[i]! - xs[i - 1]!, `${n} years`).toBeGreaterThanOrEqual(47);
+      }),
+    );
+  });
 });

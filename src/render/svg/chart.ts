@@ -146,7 +146,8 @@ export function renderChart(spec: ChartSpec): string {
   // Year axis: thin the labels when they would collide (15 years on a narrow chart).
   const every = Math.max(1, Math.ceil((Math.max(...spec.categories.map((c) => c.length)) * CHAR + 8) / step));
   spec.categories.forEach((c, i) => {
-    if (i % every !== 0 && i !== n - 1) return;
+    // The last year always shows; a regular label closer to it than `every` would overlap it.
+    if (i !== n - 1 && (i % every !== 0 || n - 1 - i < every)) return;
     parts.push(`<text class="tick" x="${px(cx(i))}" y="${top + plotH + 16}" text-anchor="middle">${esc(c)}</text>`);
   });
   parts.push(`<text class="axis-label" x="${px(left + plotW / 2)}" y="${HEIGHT - 8}" text-anchor="middle">${esc(spec.xLabel)}</text>`);
