@@ -38,6 +38,7 @@ export interface Explanation {
 export class ExplainError extends Error {}
 
 const ONE = new Dec(1);
+const FUNDED_IN_FULL = 'Step 4: the ICB funds the need in full';
 
 export function explain(result: RunResult, metricName: string, year: string): Explanation {
   const p = result.projection;
@@ -255,7 +256,9 @@ function needTrail(s: Steps, p: Projection<Dec>, i: number, t: number, needLast 
     }
   });
   if (!tr.diverted[t]!.isZero()) {
-    s.text('Step 5: a share of allocation growth is diverted to this line');
+    // MODEL.md funds the need (step 4) before diverted growth lands on both need and spend (step 5).
+    if (!l.uplift) s.text(FUNDED_IN_FULL);
+    s.text('Step 5: a share of allocation growth is diverted to this line, adding to its need and its spend');
     s.add('+ diverted growth', tr.diverted[t]!, 'money', '+');
     // Where the part comes from: D_t = share × allocation growth (to the penny), split by weight.
     plan.diversions.forEach((d, k) => {
@@ -290,7 +293,7 @@ function spendTrail(s: Steps, p: Projection<Dec>, i: number, t: number): void {
     s.add(`Spend in ${y} (to the penny)`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
   } else {
     if (s.list.every((x) => x.metric?.name !== `need.${l.name}` || x.metric.year !== y)) needTrail(s, p, i, t);
-    s.text('Step 4: the ICB funds the need in full');
+    s.text(s.list.some((x) => x.label === FUNDED_IN_FULL) ? 'Spend is that need, diverted growth included' : FUNDED_IN_FULL);
     s.add(`Spend in ${y}`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
   }
 }

@@ -136,6 +136,9 @@ describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {
         expect(last.metric?.name).toBe(name);
         if (e.steps.some((s) => s.op !== undefined)) expect(replay(e)).toBeGreaterThan(0);
         parents += checkParts(e, result);
+        // The steps come in MODEL.md's order (1 allocation, 2 need, 3 shifts, 4 spend, 5 diversion, 6 results).
+        const order = e.steps.flatMap((s) => (s.kind === 'text' ? [...s.label.matchAll(/^Step (\d)/g)].map((m) => Number(m[1])) : []));
+        expect(order, `${name} ${y.year}: ${order.join(', ')}`).toEqual([...order].sort((a, b) => a - b));
         explained++;
       }
     });
