@@ -1,11 +1,11 @@
 /** One scenario of a batch, to its rows of the long CSV: scenario, file, year, metric, value. */
-import { stringify } from 'csv-stringify/sync';
 import { formatDiagnostic } from '../io/diagnostics.js';
 import { loadScenario } from '../cli/load-scenario.js';
 import { decString } from '../model/decimal.js';
 import { runScenario } from '../model/run.js';
+import { csvRows } from './csv-rows.js';
 
-export const BATCH_HEADER = ['scenario', 'file', 'year', 'metric', 'value'] as const;
+export { BATCH_HEADER, batchHeader } from './csv-rows.js';
 
 export interface BatchTask {
   abs: string;
@@ -23,13 +23,18 @@ export function runBatchFile(task: BatchTask): BatchResult {
     return { ok: false, text };
   }
   const run = runScenario(loaded.scenario.spec, loaded.scenario.name);
-  const rows: string[][] = [];
+  const rows: [string, string, string][] = [];
   for (const y of run.years) {
-    for (const [metric, value] of Object.entries(y.metrics)) rows.push([run.scenario, task.display, y.year, metric, decString(value)]);
+    for (const [metric, value] of Object.entries(y.metrics)) rows.push([y.year, metric, decString(value)]);
   }
-  return { ok: true, csv: stringify(rows), rows: rows.length };
+  return { ok: true, csv: csvRows(run.scenario, task.display, rows), rows: rows.length };
 }
 
-export function batchHeader(): string {
-  return stringify([[...BATCH_HEADER]]);
+/** As runBatchFile, but a bug in one scenario's run is that file's failure, not the whole batch's. */
+export function runBatchFileSafely(task: BatchTask): BatchResult {
+  try {
+    return runBatchFile(task);
+  } catch (error) {
+    return { ok: false, text: `${task.display}: internal error: ${error instanceof Error ? error.message : String(error)}\n` };
+  }
 }

@@ -7,13 +7,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { SingleBar } from 'cli-progress';
 import { Option, type Command } from 'commander';
+import { batchHeader } from '../batch/csv-rows.js';
 import { runPool } from '../batch/pool.js';
-import { batchHeader, runBatchFile, type BatchResult, type BatchTask } from '../batch/run-file.js';
+import type { BatchResult, BatchTask } from '../batch/run-file.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, InputError, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { batchXlsx } from './xlsx-out.js';
 
 interface BatchOptions {
   out?: string;
@@ -51,7 +51,10 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   const color = useColor(cli, cli.stderr);
   const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color }));
   // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
-  if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) return batchXlsx(cli, tasks, opts.out, empty.length > 0);
+  if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) {
+    const { batchXlsx } = await import('./xlsx-out.js');
+    return batchXlsx(cli, tasks, opts.out, empty.length > 0);
+  }
   const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? await progressBar(cli, tasks.length) : undefined;
 
   // Results arrive in any order; each is written once everything before it has been.
@@ -73,8 +76,12 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   };
 
   try {
-    if (workers === 1) tasks.forEach((t, i) => onResult(i, runBatchFile(t)));
-    else await runPool(tasks, workers, onResult);
+    if (workers === 1) {
+      // Only a serial run needs the model in this thread: with workers, each loads its own, and
+      // on a small machine the ~0.25 s this thread would spend loading it is taken from them.
+      const { runBatchFileSafely } = await import('../batch/run-file.js');
+      tasks.forEach((t, i) => onResult(i, runBatchFileSafely(t)));
+    } else await runPool(tasks, workers, onResult);
   } finally {
     bar?.stop();
   }
