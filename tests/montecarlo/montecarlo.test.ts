@@ -4,11 +4,15 @@ import { DrawSampler } from '../../src/model/draw-sampler.js';
 import { project } from '../../src/model/engine.js';
 import { drawArith } from '../../src/model/float-arith.js';
 import { computeMetrics, HEADLINE_METRICS } from '../../src/model/metrics.js';
-import { DrawRunner, monteCarlo } from '../../src/model/montecarlo.js';
-import { buildPlan, centralSampler } from '../../src/model/plan.js';
+import { drawLayout, DrawRunner, monteCarlo } from '../../src/model/montecarlo.js';
+import { buildPlan, centralSampler, seriesSpec } from '../../src/model/plan.js';
 import { floatDist, moments } from '../../src/model/sampling.js';
-import type { RateSpec, ScenarioSpec } from '../../src/model/schema.js';
+import type { RateSeriesSpec, RateSpec, ScenarioSpec } from '../../src/model/schema.js';
 import { DrawPool } from '../../src/mc/pool.js';
+import { exactArith } from '../../src/model/arith.js';
+import { evaluateChecks } from '../../src/model/checks.js';
+import { runScenario } from '../../src/model/run.js';
+import { PENNY_PLACES } from '../../src/model/units.js';
 import { allScenarioFiles, clone, FIXTURE, load, parse } from './helpers.js';
 
 const fixture = load(FIXTURE);
@@ -26,6 +30,19 @@ function zeroSpread(node: unknown): unknown {
     return { uniform: [`${mid.toFixed()}%`, `${mid.toFixed()}%`], ...per };
   }
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, zeroSpread(v)]));
+}
+
+function pearson(x: number[], y: number[]): number {
+  const n = x.length;
+  const mx = x.reduce((a, b) => a + b, 0) / n;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let k = 0; k < n; k++) {
+    sxy += (x[k]! - mx) * (y[k]! - my);
+    sxx += (x[k]! - mx) ** 2;
+    syy += (y[k]! - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
 }
 
 function distributions(node: unknown, out = new Set<RateSpec>()): Set<RateSpec> {
@@ -68,6 +85,31 @@ describe('a draw', () => {
     });
   });
 
+  it.each(allScenarioFiles())('of %s with zero spread reports the exact run in every draw, its checks and deficits as certainties', (file) => {
+    const { spec } = parse(zeroSpread(clone(load(file).data)));
+    const exact = runScenario(spec);
+    const A = exactArith(PENNY_PLACES[spec.units]);
+    const outcomes = evaluateChecks(spec.checks ?? [], exact.years.map((y) => y.year), computeMetrics(exact.projection, A), A);
+    const draws = 300;
+    const mc = monteCarlo('z', spec, draws, 2024);
+    // Money in floats: within a penny per £1m of the exact figure (the float-agreement bound).
+    const penny = 10 ** -PENNY_PLACES[spec.units];
+    const perMillion = spec.units === '£m' ? 1 : spec.units === '£k' ? 1000 : 1e6;
+    for (const m of mc.metrics) {
+      m.years.forEach((s, t) => {
+        const want = exact.years[t]!.metrics[m.name];
+        if (want === undefined) return expect(s, `${m.name} ${t}`).toBeNull();
+        // Every draw gave the same figure: the 5th and 95th percentiles meet.
+        expect(s!.p5, `${m.name} ${exact.years[t]!.year}`).toBe(s!.p95);
+        expect(s!.p50).toBe(s!.p5);
+        const tol = m.kind === 'money' ? penny * Math.max(1, Math.abs(want.toNumber()) / perMillion) : 1e-9;
+        expect(Math.abs(s!.p50 - want.toNumber()), `${m.name} ${exact.years[t]!.year}`).toBeLessThanOrEqual(tol);
+      });
+    }
+    exact.years.forEach((y, t) => expect(mc.deficit[t], y.year).toBe(y.metrics.icb_surplus!.isNegative() ? 1 : 0));
+    expect(mc.checks.map((c) => c.failed)).toEqual(outcomes.map((o) => (o.passed ? 0 : 1)));
+  });
+
   it('through the plan template equals a fresh buildPlan with the same stream', () => {
     const { spec } = fixture;
     const A = drawArith(8);
@@ -101,22 +143,97 @@ describe('a draw', () => {
   });
 });
 
+/** The 10th and 90th percentiles in closed form, written here apart from the sampler's own inverse CDFs. */
+function p10p90(d: RateSpec): [number, number] {
+  const n = (x: Dec) => x.toNumber();
+  switch (d.kind) {
+    case 'normal':
+      // z(0.9) = 1.2815515655446004 (R's qnorm).
+      return [n(d.mean) - 1.2815515655446004 * n(d.sd), n(d.mean) + 1.2815515655446004 * n(d.sd)];
+    case 'uniform':
+      return [n(d.min) + 0.1 * (n(d.max) - n(d.min)), n(d.min) + 0.9 * (n(d.max) - n(d.min))];
+    case 'triangular': {
+      const [a, c, b] = [n(d.min), n(d.mode), n(d.max)];
+      const q = (p: number) => (p < (c - a) / (b - a) ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c)));
+      return [q(0.1), q(0.9)];
+    }
+    default:
+      throw new Error('not a distribution');
+  }
+}
+
+/** Kurtosis (4th central moment over σ⁴): normal 3, uniform 9/5, triangular 12/5. */
+const KURTOSIS = { normal: 3, uniform: 1.8, triangular: 2.4 } as const;
+
+/**
+ * n samples of a distribution against its known mean (3 standard errors), its known standard
+ * deviation (3 standard errors of a sample sd, σ√((κ − 1)/4n)), and its 10th and 90th percentiles
+ * (the share of samples below each within 3 binomial standard errors, √(p(1 − p)/n)): a sampler
+ * that ignored the spread, or read sd as variance, or skewed a triangular the wrong way, fails.
+ */
+function expectSamplesOf(d: RateSpec, xs: number[], where: string): void {
+  const n = xs.length;
+  const { mean, sd } = moments(floatDist(d));
+  const m = xs.reduce((a, b) => a + b, 0) / n;
+  const sdHat = Math.sqrt(xs.reduce((a, x) => a + (x - m) ** 2, 0) / (n - 1));
+  expect(Math.abs(m - mean), `${where}: mean`).toBeLessThanOrEqual(3 * (sd / Math.sqrt(n)) + 1e-15);
+  const kappa = KURTOSIS[d.kind as keyof typeof KURTOSIS];
+  expect(Math.abs(sdHat - sd), `${where}: sd`).toBeLessThanOrEqual(3 * sd * Math.sqrt((kappa - 1) / (4 * n)) + 1e-15);
+  const [lo, hi] = p10p90(d);
+  const binomial = 3 * Math.sqrt(0.09 / n);
+  expect(Math.abs(xs.filter((x) => x < lo).length / n - 0.1), `${where}: share below p10`).toBeLessThanOrEqual(binomial);
+  expect(Math.abs(xs.filter((x) => x < hi).length / n - 0.9), `${where}: share below p90`).toBeLessThanOrEqual(binomial);
+}
+
 describe('sampled means', () => {
   const files = allScenarioFiles();
-  it.each(files)('of every distribution in %s are within 3 standard errors of the known mean', (file) => {
+  it.each(files)('of every distribution in %s: mean, spread and 10th/90th percentiles within 3 standard errors', (file) => {
     const { spec } = load(file);
     const n = 4000;
     for (const d of distributions(spec)) {
-      const { mean, sd } = moments(floatDist(d));
       const s = new DrawSampler();
-      let sum = 0;
+      const xs: number[] = [];
       for (let k = 0; k < n; k++) {
         s.begin(11, k);
-        sum += s.sample(d, 1);
+        xs.push(s.sample(d, 1));
       }
-      expect(Math.abs(sum / n - mean), JSON.stringify(d)).toBeLessThanOrEqual(3 * (sd / Math.sqrt(n)) + 1e-15);
+      expectSamplesOf(d, xs, JSON.stringify(d));
     }
   });
+
+  it.each(files.filter((f) => distributions(load(f).spec).size > 0))('of %s as the engine reads them: every line, driver and year of 4,000 draws', (file) => {
+    const { spec } = load(file);
+    const labels = drawLayout(spec).labels;
+    const runner = new DrawRunner(spec, 31);
+    const n = 4000;
+    const plans = Array.from({ length: n }, (_, k) => {
+      // The template plan is reused between draws: copy the rates out.
+      const p = runner.plan(k);
+      return p.lines.map((l) => ({ inflation: [...l.inflation], demand: [...l.demand], efficiency: [...l.efficiency], delivery: [...l.delivery] }));
+    });
+    const a = spec.assumptions ?? {};
+    let checked = 0;
+    Object.entries(spec.lines).forEach(([name, line], i) => {
+      const series = { inflation: line.inflation ?? a.inflation, demand: line.demand ?? a.demand, efficiency: line.efficiency ?? a.efficiency, delivery: line.efficiency_delivery ?? a.efficiency_delivery };
+      for (const [field, ser] of Object.entries(series) as [keyof typeof series, RateSeriesSpec | undefined][]) {
+        if (!ser) continue;
+        for (let t = 1; t < labels.length; t++) {
+          const d = seriesSpec(ser, t, labels);
+          if (d.kind === 'fixed') continue;
+          const xs = plans.map((p) => p[i]![field][t]!);
+          expectSamplesOf(d, xs, `${name}.${field} ${labels[t]}`);
+          // per: year draws afresh each year (uncorrelated with the year before); per: draw keeps one value.
+          if (t > 1) {
+            const prev = plans.map((p) => p[i]![field][t - 1]!);
+            if (d.per === 'year') expect(Math.abs(pearson(prev, xs)), `${name}.${field} ${labels[t]}`).toBeLessThan(4 / Math.sqrt(n));
+            else expect(xs).toEqual(prev);
+          }
+          checked++;
+        }
+      }
+    });
+    expect(checked).toBeGreaterThan(0);
+  }, 30_000);
 
   it('of the fixture as the engine sees them: acute inflation N(2.7%, 0.6%) over 4,000 draws', () => {
     const runner = new DrawRunner(fixture.spec, 21);
