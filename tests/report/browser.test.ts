@@ -128,6 +128,25 @@ describe.skipIf(!haveChromium)('the report in headless Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('aligns every column heading with its cells (text left, figures right), in every table', async () => {
+    const { page } = await open([join(REPO, 'scenarios', 'default.yaml'), join(REPO, 'scenarios', 'left-shift.yaml')]);
+    const mismatches = await page.$$eval('table.data', (tables) =>
+      tables.flatMap((t, k) => {
+        const heads = [...t.querySelectorAll('thead th')];
+        const row = [...t.querySelectorAll('tbody tr')].find((r) => r.children.length === heads.length);
+        if (!row) return [];
+        return heads.flatMap((h, i) => {
+          const cell = row.children[i]!;
+          const a = getComputedStyle(h).textAlign;
+          const b = getComputedStyle(cell).textAlign;
+          return a === b ? [] : [`table ${k} (${t.querySelector('caption')?.textContent ?? ''}) column "${h.textContent}": heading ${a}, cells ${b}`];
+        });
+      }),
+    );
+    expect(mismatches).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   it('fits a phone screen: charts shrink to the width instead of overflowing', async () => {
     const { page } = await open([join(FIXTURES, 'tiny.yaml')], 390);
     const widths = await page.$$eval('svg.chart', (s) => s.map((x) => x.getBoundingClientRect().right));

@@ -120,8 +120,8 @@ export function linesTable(r: RunResult): string {
   );
   return (
     `<div class="scroll"><table class="data"><caption>Spending lines (base-year spend in ${esc(r.units)})</caption>` +
-    `<thead><tr><th scope="col">Line</th><th scope="col">Name in the file</th><th scope="col">Category</th>` +
-    `<th scope="col">Base-year spend</th><th scope="col">Care closer to home</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+    `<thead><tr><th scope="col">Line</th><th scope="col" class="text">Name in the file</th><th scope="col" class="text">Category</th>` +
+    `<th scope="col">Base-year spend</th><th scope="col" class="text">Care closer to home</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );
 }
 

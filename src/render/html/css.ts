@@ -33,7 +33,7 @@ summary{cursor:pointer;color:#0550ae}
 table.data{border-collapse:collapse;font-size:.85rem;font-variant-numeric:tabular-nums;min-width:50%}
 table.data caption{text-align:left;font-weight:600;padding:4px 0;caption-side:top}
 table.data th,table.data td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:right;white-space:nowrap}
-table.data th[scope=row],table.data td.text,table.data thead th:first-child{text-align:left}
+table.data th[scope=row],table.data td.text,table.data th.text,table.data thead th:first-child{text-align:left}
 table.data td.text{white-space:normal}
 table.data th[scope=row]{white-space:normal;min-width:9em;max-width:24em}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -132,7 +132,7 @@ function footer(input: ReportInput): string {
     `Every figure is computed in exact decimals and rounded to the penny; the tables show money rounded for reading (${esc(note)}), ` +
     `the charts round only for drawing, and <code>icbsim run FILE --format json</code> gives every figure in full. ` +
     `A file whose SHA-256 differs is not the file this report came from.</p>` +
-    `<table class="data"><caption>Scenario files</caption><thead><tr><th scope="col">File</th><th scope="col">SHA-256</th></tr></thead>` +
+    `<table class="data"><caption>Scenario files</caption><thead><tr><th scope="col">File</th><th scope="col" class="text">SHA-256</th></tr></thead>` +
     `<tbody>${rows.join('')}</tbody></table></footer>`
   );
 }

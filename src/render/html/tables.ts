@@ -65,7 +65,7 @@ export function checksSection(r: RunResult, outcomes: readonly CheckOutcome<Dec>
   });
   return (
     summary +
-    `<div class="scroll"><table class="data checks"><caption class="sr-only">Checks</caption><thead><tr><th scope="col">Check</th><th scope="col">Metric</th>` +
-    `<th scope="col">Result</th><th scope="col">Where it fails</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+    `<div class="scroll"><table class="data checks"><caption class="sr-only">Checks</caption><thead><tr><th scope="col">Check</th><th scope="col" class="text">Metric</th>` +
+    `<th scope="col" class="text">Result</th><th scope="col" class="text">Where it fails</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
   );
 }
