@@ -6,6 +6,7 @@ import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { DrawPool, defaultWorkers } from '../mc/pool.js';
+import { Dec } from '../model/decimal.js';
 import { MAX_DRAWS, type MonteCarloResult } from '../model/montecarlo.js';
 import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
 import {
@@ -52,6 +53,9 @@ export async function runDrawsCommand(
   if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
   const { scenario } = loaded;
   if (opts.lines === true) warn(cli, '--lines has no effect with --draws: draws report the headline metrics');
+  if (!hasDistribution(scenario.spec)) {
+    warn(cli, 'the scenario has no distributions ({normal: ...}, {triangular: ...}, {uniform: ...}): every draw gives the same figures');
+  }
 
   const bar = progressBar(cli, draws);
   const pool = new DrawPool(Math.min(workers, draws));
@@ -101,4 +105,13 @@ function progressBar(cli: Cli, total: number): SingleBar | undefined {
   });
   bar.start(total, 0);
   return bar;
+}
+
+/** Whether any rate of the scenario is a distribution (a RateSpec of kind normal, triangular or uniform). */
+function hasDistribution(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasDistribution);
+  if (node === null || typeof node !== 'object' || node instanceof Dec) return false;
+  const kind = (node as { kind?: unknown }).kind;
+  if (kind === 'normal' || kind === 'triangular' || kind === 'uniform') return true;
+  return Object.values(node).some(hasDistribution);
 }

@@ -220,6 +220,14 @@ describe('icbsim run --draws', () => {
     expect(plain.stderr).toBe('');
   });
 
+  it('warns when the scenario has nothing to sample, and every draw is the plain run', async () => {
+    const r = await icbsim(['run', tiny, '--draws', '20', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/no distributions .*every draw gives the same figures/);
+    // TINY's 2027/28 surplus, 27.925 (see above), in every draw.
+    expect(JSON.parse(r.stdout).years[2].metrics.icb_surplus).toEqual({ mean: '27.925', p5: '27.925', p50: '27.925', p95: '27.925' });
+  });
+
   it('rejects bad numbers with exit 2', async () => {
     for (const [flag, value] of [['--draws', '0'], ['--draws', '1e3'], ['--seed', '-1'], ['--workers', '0']] as const) {
       const r = await icbsim(['run', FIXTURE, ...(flag === '--draws' ? [] : ['--draws', '10']), flag, value]);
