@@ -119,6 +119,29 @@ function benchBatchThroughput() {
     report(`batch_throughput_workers_${workers}`, (count / (ms / 1000)).toFixed(1), 'scenarios/s');
     report(`batch_wall_workers_${workers}`, ms.toFixed(0), 'ms');
   }
+  // The usual layout of a plans folder: every plan extends one shared base and overrides a little.
+  const ext = join(WORK, 'batch-extends');
+  mkdirSync(ext, { recursive: true });
+  writeFileSync(join(ext, 'base.yaml'), scenarioText(0));
+  for (let i = 1; i <= count; i++) {
+    const plan = [
+      'extends: base.yaml',
+      `name: Plan ${i}`,
+      'allocation:',
+      `  growth: ${(i % 5) + 1}.${i % 10}%`,
+      'lines:',
+      `  acute: {spend: ${500 + (i % 200)}.25}`,
+      '',
+    ].join('\n');
+    writeFileSync(join(ext, `p${String(i).padStart(4, '0')}.yaml`), plan);
+  }
+  for (const workers of [...new Set([1, cores])]) {
+    const ms = Math.min(
+      ...[0, 1].map(() => timeSpawn([BIN, 'batch', ext, '--workers', String(workers), '--out', join(WORK, `batch-ext-${workers}.csv`)])),
+    );
+    // count + 1: the base itself is a complete scenario in the folder and runs too.
+    report(`batch_extends_throughput_workers_${workers}`, ((count + 1) / (ms / 1000)).toFixed(1), 'scenarios/s');
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ function loadOne(
   sources.set(display, read.text);
   chain.push(display);
 
-  const parsed = parseYamlTree(read.text, display);
+  const parsed = parent ? parseBase(read.text, display) : parseYamlTree(read.text, display);
   if (!parsed.ok) {
     if (!parent) return parsed;
     // Like a compiler's "in file included from": say which extends led here.
@@ -94,6 +94,29 @@ function loadOne(
   );
   if (!base.ok) return base;
   return { ok: true, tree: mergeTrees(base.tree, own) };
+}
+
+/**
+ * Base files parsed in this process, by the name they are shown under. A batch of plans that all
+ * extend one base parses it once. Only the parse is kept: the file is still read each time and
+ * reused only when its text is unchanged, and every message about the chain is made afresh, so a
+ * cached parse gives exactly what parsing again would (parseYamlTree depends on text and name
+ * alone; trees are never modified after parsing). Failed parses are not kept.
+ */
+const baseCache = new Map<string, { text: string; tree: SNode }>();
+const BASE_CACHE_SIZE = 32;
+
+function parseBase(text: string, display: string): ReturnType<typeof parseYamlTree> {
+  const hit = baseCache.get(display);
+  if (hit !== undefined && hit.text === text) return { ok: true, tree: hit.tree };
+  const parsed = parseYamlTree(text, display);
+  if (parsed.ok) {
+    baseCache.delete(display);
+    // Oldest first out: a long-running process that meets many bases keeps only the recent ones.
+    if (baseCache.size >= BASE_CACHE_SIZE) baseCache.delete(baseCache.keys().next().value!);
+    baseCache.set(display, { text, tree: parsed.tree });
+  }
+  return parsed;
 }
 
 /** Relative to the working directory when inside it, else absolute. */
