@@ -180,11 +180,17 @@ export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, u
         `${scenario}: every value of ${req.path} from ${r.lo.text} to ${r.hi.text} keeps ${target}\n` +
         `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)}\n`
       );
-    case 'unreachable':
+    case 'unreachable': {
+      const head = `${scenario}: no value of ${req.path} from ${r.lo.text} to ${r.hi.text} ${relation === '=' ? 'reaches' : 'keeps'} ${target}\n`;
+      // A figure the input does not move (e.g. a base-year figure): no range will help.
+      if (r.lo.figure.equals(r.hi.figure)) {
+        return `${head}  it is ${fig(r.lo)} at both ends: ${req.path} may not move ${def.name} in ${req.probe.year} at all\n`;
+      }
       return (
-        `${scenario}: no value of ${req.path} from ${r.lo.text} to ${r.hi.text} ${relation === '=' ? 'reaches' : 'keeps'} ${target}\n` +
+        head +
         `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)} (${relation === '=' ? 'both on the same side of the target' : 'neither meets it'})\n` +
         `  widen the range with --range LO..HI if a value outside it could reach the target\n`
       );
+    }
   }
 }

@@ -143,6 +143,13 @@ describe('icbsim solve', () => {
     expect([JSON.parse(divert.stdout).value, JSON.parse(uplift.stdout).value]).toEqual(['6.38%', '2.85%']);
   });
 
+  it('says when the input does not move the figure at all', async () => {
+    // The base year's surplus is given (100 − 90 = 10): no allocation growth changes it.
+    const r = await icbsim(['solve', tiny, '--vary', 'allocation.growth', '--target', 'icb_surplus[2025/26]=0']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/it is 10 at both ends: allocation\.growth may not move icb_surplus in 2025\/26 at all/);
+  });
+
   it('refuses to vary a text input', async () => {
     const r = await icbsim(['solve', tiny, '--vary', 'lines.acute.category', '--target', 'icb_surplus=0']);
     expect(r.code).toBe(2);
