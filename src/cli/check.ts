@@ -33,7 +33,7 @@ const FORMATS = ['text', 'json', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface CheckOptions {
-  rules: string[];
+  rules?: string[];
   format: Format;
   color?: boolean;
 }
@@ -51,14 +51,14 @@ export function registerCheck(program: Command, cli: Cli, wrap: Wrap): void {
     .command('check')
     .description('hold plans to their own checks and to rules files; exit 1 if any rule fails')
     .argument('<files...>', 'scenario files to check')
-    .option('-r, --rules <file>', 'a rules file applied to every plan (repeatable; a rules file among FILEs counts too)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('-r, --rules <file>', 'a rules file applied to every plan (repeatable; a rules file among FILEs counts too)', (v: string, acc: string[] = []) => [...acc, v])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('text'))
     .option('--no-color', 'no colour even on a terminal')
     .action(wrap((files: string[], opts: CheckOptions) => runCheck(cli, files, opts)));
 }
 
 export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): Promise<number> {
-  const rulesArgs = [...opts.rules];
+  const rulesArgs = [...(opts.rules ?? [])];
   const plans: { abs: string; loaded: LoadResult }[] = [];
   for (const f of files) {
     const abs = path.resolve(cli.cwd, f);

@@ -23,7 +23,7 @@ type Format = (typeof FORMATS)[number];
 interface CompareOptions {
   year?: string;
   baseline?: string;
-  metric: string[];
+  metric?: string[];
   format: Format;
   out?: string;
   color?: boolean;
@@ -36,7 +36,7 @@ export function registerCompare(program: Command, cli: Cli, wrap: Wrap): void {
     .argument('<files...>', 'scenario files, one column each')
     .option('-y, --year <year>', 'the year to compare, like 2028/29 (default: each scenario\'s last year)')
     .option('-b, --baseline <file>', 'a scenario to compare against: adds a delta column beside each scenario')
-    .option('-m, --metric <name>', 'show only these rows, in this order (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
+    .option('-m, --metric <name>', 'show only these rows, in this order (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('table'))
     .option('-o, --out <file>', 'write the output to FILE (atomically) instead of stdout')
     .option('--no-color', 'no sparklines or colour, even on a terminal')
@@ -67,7 +67,7 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
     }
   }
   if (opts.format === 'xlsx') return writeXlsx(cli, all.map((r) => r.result), opts.out, [...files, ...(opts.baseline ? [opts.baseline] : [])]);
-  const rows = pickRows(opts.metric, rowCatalogue(all));
+  const rows = pickRows(opts.metric ?? [], rowCatalogue(all));
   const comparison = buildComparison(runs, rows, { ...(opts.year ? { year: opts.year } : {}), ...(baseline ? { baseline } : {}) });
   const render: Record<Exclude<Format, 'xlsx'>, () => string> = {
     table: () => renderCompareTable(comparison),
