@@ -45,7 +45,7 @@ export function formatDiagnostic(
       const start = Math.max(0, d.col - 1);
       // Keep tabs in the padding so the carets line up under tabbed text.
       const pad = srcLine.slice(0, start).replace(/[^\t]/g, ' ').padEnd(start, ' ');
-      const token = tokenAt(srcLine.slice(start));
+      const token = tokenAt(srcLine.slice(start), inFlow(srcLine.slice(0, start)));
       out.push(`  ${gutter} | ${pad}${paint(RED, '^'.repeat(Math.max(1, token.length)))}`);
     }
   }
@@ -54,16 +54,34 @@ export function formatDiagnostic(
 }
 
 /**
- * The value or key the carets underline: a quoted string whole; otherwise up to a space, a colon
- * or flow punctuation, so `{line: acut, uplift: 0%}` underlines `acut`, not `acut,`.
+ * The value or key the carets underline: a quoted string whole; otherwise up to a space or a colon,
+ * and inside `{...}` or `[...]` also up to flow punctuation, so `{line: acut, uplift: 0%}`
+ * underlines `acut`, not `acut,`, while a block value such as `2,000` is underlined whole.
  */
-function tokenAt(rest: string): string {
-  const quote = rest[0];
-  if (quote === '"' || quote === "'") {
-    const end = rest.indexOf(quote, 1);
+function tokenAt(rest: string, flow: boolean): string {
+  const first = rest[0];
+  if (first === '"' || first === "'") {
+    const end = rest.indexOf(first, 1);
     return end === -1 ? rest : rest.slice(0, end + 1);
   }
-  return /^[^\s:,[\]{}]*/.exec(rest)?.[0] ?? '';
+  // At the opening of a map or list: point at it alone.
+  if (first === '{' || first === '[') return first;
+  return (flow ? /^[^\s:,[\]{}]*/ : /^[^\s:]*/).exec(rest)?.[0] ?? '';
+}
+
+/** Whether `before` (the start of a line) leaves a `{` or `[` open, outside quotes and comments. */
+function inFlow(before: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (const ch of before) {
+    if (quote !== undefined) {
+      if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#') break;
+    else if (ch === '{' || ch === '[') depth++;
+    else if ((ch === '}' || ch === ']') && depth > 0) depth--;
+  }
+  return depth > 0;
 }
 
 function lineAt(text: string, line: number): string | undefined {

@@ -67,6 +67,16 @@ describe('formatDiagnostic', () => {
     expect(caretLine(2, 5)).toBe('    |     ^');
   });
 
+  it('underlines a block value whole, commas and brackets included', () => {
+    const block = new Map([['b.yaml', 'recurrent: 2,000\nname: a, b} c\n']]);
+    const caretLine = (line: number, col: number) =>
+      formatDiagnostic({ file: 'b.yaml', line, col, message: 'm' }, block, { color: false }).split('\n')[2];
+    // `2,000` (column 12) is one value outside a flow map: five carets.
+    expect(caretLine(1, 12)).toBe('    |            ^^^^^');
+    expect(caretLine(2, 7)).toBe('    |       ^^');
+    expect(caretLine(2, 10)).toBe('    |          ^^');
+  });
+
   it('colours the location, the error label and the carets when asked', () => {
     const out = formatDiagnostic({ file: 'scenarios/x.yaml', line: 3, col: 5, message: 'm', hint: 'h' }, src, {
       color: true,
