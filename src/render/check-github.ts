@@ -31,6 +31,7 @@ export function renderGithub(report: CheckReport): string {
     }
   }
   const s = summarise(report);
-  out.push(`icbsim check: ${s.plans} plans, ${s.rules} rules, ${s.failed} failed${s.errors > 0 ? `, ${s.errors} with bad input` : ''}`);
+  const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  out.push(`icbsim check: ${n(s.plans, 'plan')}, ${n(s.rules, 'rule')}, ${s.failed} failed${s.errors > 0 ? `, ${n(s.errors, 'file')} with bad input` : ''}`);
   return out.join('\n') + '\n';
 }

@@ -143,6 +143,8 @@ describe('--format github', () => {
       '::error file=with-checks.yaml,line=15,col=5,title=Surplus of 2 by the end (Check ICB)::with-checks.yaml: 2027/28: icb_surplus is 1.78 £m, below the minimum 2.00 £m',
       '::error file=rules.yaml,line=7,col=5,title=Running costs down 30%25 (Check ICB)::with-checks.yaml: 2027/28: spend.running changed by 0.00%25 since 2025/26, above the maximum change -30.00%25',
     ]);
+    // 2 own checks + 2 rules; the surplus-of-2 and running-cost rules fail.
+    expect(lines.at(-1)).toBe('icbsim check: 1 plan, 4 rules, 2 failed');
   });
   it('a rule inherited through extends points at the base file', async () => {
     const child = writeScenario(dir, 'sub/child.yaml', 'extends: ../with-checks.yaml\nname: Child\n');
