@@ -27,10 +27,21 @@ interface Grid {
   numeric: boolean[];
 }
 
+/**
+ * A column's heading: the scenario's name, or with its file too when another column has the same
+ * name (two versions of one plan, say), so no two columns read alike.
+ */
+function namer(c: Comparison): (x: CompareColumn) => string {
+  const names = [...(c.baseline ? [c.baseline] : []), ...c.columns].map((x) => x.scenario);
+  const shared = new Set(names.filter((n, i) => names.indexOf(n) !== i));
+  return (x) => (shared.has(x.scenario) ? `${x.scenario} (${x.file})` : x.scenario);
+}
+
 function grid(c: Comparison): Grid {
   const cols: { title: string; cells: string[] }[] = [];
   const sameYear = new Set([...(c.baseline ? [c.baseline] : []), ...c.columns].map((x) => x.year)).size === 1;
-  const title = (x: CompareColumn, suffix = '') => `${x.scenario}${suffix}${sameYear ? '' : ` (${x.year})`}`;
+  const name = namer(c);
+  const title = (x: CompareColumn, suffix = '') => `${name(x)}${suffix}${sameYear ? '' : ` (${x.year})`}`;
   if (c.baseline) cols.push({ title: title(c.baseline, ' (baseline)'), cells: c.rows.map((r, i) => cellText(c.baseline!.values[i], r.kind, c)) });
   for (const x of c.columns) {
     cols.push({ title: title(x), cells: c.rows.map((r, i) => cellText(x.values[i], r.kind, c)) });
@@ -68,9 +79,10 @@ const exact = (v: Cell | Dec): string | null => (v === undefined ? null : typeof
 
 /** Exact figures, one row per metric; with a baseline each scenario gets a delta column beside it. */
 export function renderCompareCsv(c: Comparison): string {
+  const name = namer(c);
   const head = ['metric'];
-  if (c.baseline) head.push(`${c.baseline.scenario} (baseline)`);
-  for (const x of c.columns) head.push(x.scenario, ...(x.deltas ? [`${x.scenario} Δ`] : []));
+  if (c.baseline) head.push(`${name(c.baseline)} (baseline)`);
+  for (const x of c.columns) head.push(name(x), ...(x.deltas ? [`${name(x)} Δ`] : []));
   const years = ['year', ...(c.baseline ? [c.baseline.year] : []), ...c.columns.flatMap((x) => (x.deltas ? [x.year, ''] : [x.year]))];
   const body = c.rows.map((r, i) => [
     r.id,

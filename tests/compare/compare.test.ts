@@ -71,6 +71,14 @@ describe('compare', () => {
       ].join('\n'),
     );
   });
+  it('columns whose scenarios share a name are told apart by their files', async () => {
+    // c.yaml: plan A again under its own name, e.g. a copy being edited.
+    writeScenario(dir, 'c.yaml', 'extends: a.yaml\n');
+    const md = await icbsim(['compare', 'c.yaml', 'b.yaml', '--baseline', 'a.yaml', '--metric', 'icb_surplus', '--format', 'md'], opts);
+    expect(md.stdout.split('\n')[0]).toBe('| £m 2027/28 | Check ICB (a.yaml) (baseline) | Check ICB (c.yaml) | Δ | Growth 3% | Δ |');
+    const csv = await icbsim(['compare', 'a.yaml', 'c.yaml', '--metric', 'icb_surplus', '--format', 'csv'], opts);
+    expect(csv.stdout.split('\n')[0]).toBe('metric,Check ICB (a.yaml),Check ICB (c.yaml)');
+  });
   it('the table names each column\'s year when the years differ', async () => {
     const r = await icbsim(['compare', 'a.yaml', 'l.yaml', '--metric', 'icb_surplus'], opts);
     expect(r.stdout).toContain('Check ICB (2027/28)');
