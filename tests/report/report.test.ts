@@ -64,6 +64,12 @@ describe('icbsim report', async () => {
     expect(html).toContain('<title>2027/28, Acute provider gap: 6.2</title>');
   });
 
+  it("stacks spend by category, each category's figures summed over its lines, named as a board reads them", () => {
+    // Tiny: acute 60 → 60 → 60 (flat cash), community 30 → 31.5 → 33.075 (33.1 to one decimal).
+    expect(row(html, 'Spend by category: the figures (Spend, £m)', 'Acute')).toEqual(['60.0', '60.0', '60.0']);
+    expect(row(html, 'Spend by category: the figures (Spend, £m)', 'Community')).toEqual(['30.0', '31.5', '33.1']);
+  });
+
   it('draws the care-shift target from the scenario', () => {
     expect(html).toContain('>Target 35.00%</text>');
     expect(html).toMatch(/<desc id="s1-care-desc">[^<]*The target is 35.00%\./);

@@ -91,8 +91,9 @@ export function categoryFigure(r: RunResult, id: string): Figure {
   const series: Series[] = present.map((category) => {
     const lines = r.lines.filter((l) => l.category === category);
     const sums = r.years.map((y) => lines.reduce((acc, l) => acc.plus(y.metrics[`spend.${l.name}`] ?? 0), new Dec(0)));
+    const words = category.replace(/_/g, ' ');
     return {
-      name: category.replace(/_/g, ' '),
+      name: words.charAt(0).toUpperCase() + words.slice(1),
       values: sums.map((d) => d.toNumber()),
       texts: sums.map((d) => moneyText(d, r.units)),
       color: CATEGORY_COLORS[category] ?? NEUTRAL,
