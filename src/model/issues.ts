@@ -95,6 +95,14 @@ function describeIssue(iss: Issue, prefix: PropertyKey[]): Problem[] {
   if (iss.code === 'unrecognized_keys') {
     const known: string[] = iss.message.startsWith(KNOWN) ? JSON.parse(iss.message.slice(KNOWN.length)) : [];
     return iss.keys.map((key) => {
+      // `{spend: 1,050}` is `spend: 1` and a key `050`: YAML splits a flow map at every comma.
+      if (/^\d{3}(\.\d+)?$/.test(key)) {
+        return {
+          path: [...path, key],
+          message: `unknown key \`${key}\`: inside \`{...}\` a comma separates entries, so a number like \`1,${key}\` splits in two: write it without the comma`,
+          at: 'key' as const,
+        };
+      }
       const p: Problem = {
         path: [...path, key],
         message: `unknown key \`${key}\`${didYouMeanSuffix(key, known)}${

@@ -51,13 +51,33 @@ function rateRangeProblem(fraction: Dec, text: string): string | undefined {
   return fraction.abs().lte(MAX_RATE) ? undefined : `\`${text}\` is out of range for a rate: it must be between -1000% and 1000%`;
 }
 
+/** How a finance team writes money in a spreadsheet, and what the file wants instead. */
+function moneyHint(text: string): string {
+  const plain = text.replace(/^([+-]?)£\s*/, '$1');
+  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain) || /^[+-]?\d+(_\d+)+(\.\d+)?$/.test(plain)) {
+    return `: write \`${plain.replace(/[,_]/g, '')}\`, without separators`;
+  }
+  if (plain !== text && NUMBER_TEXT.test(plain)) return `: write \`${plain}\`; the units are set once for the file, by \`units:\``;
+  const scaled = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(k|m|bn|thousand|million|billion)$/i.exec(plain);
+  if (scaled) {
+    const [, n = '', unit = ''] = scaled;
+    const [figure, units] = /^(k|thousand)$/i.test(unit)
+      ? [n, '£k']
+      : /^(m|million)$/i.test(unit)
+        ? [n, '£m']
+        : [new Dec(n).times(1000).toFixed(), '£m'];
+    return `: money is a plain number in the file's units: write \`${figure}\` in a file with \`units: ${units}\``;
+  }
+  return '';
+}
+
 export const Money = numberInput("an amount of money (a plain number in the scenario's units, like `1250.5`)")
   .transform((v, ctx) => {
     const text = String(v).trim();
     if (!NUMBER_TEXT.test(text)) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected an amount of money (a plain number in the scenario's units, like \`1250.5\`), got \`${text}\``,
+        message: `expected an amount of money (a plain number in the scenario's units, like \`1250.5\`), got \`${text}\`${moneyHint(text)}`,
       });
       return z.NEVER;
     }

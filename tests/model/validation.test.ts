@@ -259,6 +259,23 @@ describe('the rest of the file', () => {
     expect(parseScenario(minimal({ allocation: { recurrent: '999999999999999.99', growth: '1000%' }, assumptions: { demand: '-1000%' } })).ok).toBe(true);
   });
 
+  test('money written as in a spreadsheet gets the plain number to write instead', () => {
+    const spend = (text: string) => problemAt(minimal({ lines: { a: { category: 'acute', spend: text } } }), 'lines.a.spend').message;
+    expect(spend('1,050.5')).toMatch(/got `1,050\.5`: write `1050\.5`, without separators$/);
+    expect(spend('1_050')).toMatch(/: write `1050`, without separators$/);
+    expect(spend('£8')).toMatch(/: write `8`; the units are set once for the file, by `units:`$/);
+    expect(spend('£1,000')).toMatch(/: write `1000`, without separators$/);
+    expect(spend('186m')).toMatch(/: write `186` in a file with `units: £m`$/);
+    expect(spend('20k')).toMatch(/: write `20` in a file with `units: £k`$/);
+    // £2.5bn is 2.5 × 1000 = £2,500m.
+    expect(spend('2.5bn')).toMatch(/: write `2500` in a file with `units: £m`$/);
+    // Nothing to suggest for a word.
+    expect(spend('twenty')).toMatch(/got `twenty`$/);
+    // In a flow map, `{spend: 1,050}` reaches the schema as spend 1 and a key `050`.
+    const split = problemAt(minimal({ lines: { a: { category: 'acute', spend: '1', '050': null } } }), 'lines.a.050');
+    expect(split.message).toBe('unknown key `050`: inside `{...}` a comma separates entries, so a number like `1,050` splits in two: write it without the comma');
+  });
+
   test('units are £, £k or £m', () => {
     expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
   });
