@@ -16,6 +16,13 @@ describe('niceTicks', () => {
     expect(niceTicks(29.5, 30.48, 5)).toEqual([29.4, 29.6, 29.8, 30, 30.2, 30.4, 30.6]);
   });
 
+  it('opens a flat range around its value, and an all-zero one upwards from zero', () => {
+    // 30 ± max(1, 3): 27..33 in steps of 1 (raw step 6/5 = 1.2 → 2).
+    expect(niceTicks(30, 30, 5)).toEqual([26, 28, 30, 32, 34]);
+    // A gap that is zero every year: 0..1, no negative ticks for a figure that never went below zero.
+    expect(niceTicks(0, 0, 5)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
+  });
+
   it('covers any range with evenly spaced, 1-2-2.5-5 stepped ticks (property)', () => {
     fc.assert(
       fc.property(

@@ -14,6 +14,8 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [0];
   // A flat (or float-noise) range still needs an axis: open it around the value.
   if (!(max - min > 1e-6 * Math.max(1, Math.abs(min), Math.abs(max)))) {
+    // All zero (a provider gap that never opens): an axis from 0 up, not a mirror of negative ticks.
+    if (min === 0 && max === 0) return niceTicks(0, 1, count);
     const pad = Math.max(1, Math.abs(min) * 0.1);
     return niceTicks(min - pad, max + pad, count);
   }
