@@ -103,6 +103,7 @@ describe('sparklines in run and compare', async () => {
     ['another format', ['run', TINY, '--format', 'md'], { tty: true }],
     ['compare, not a terminal', ['compare', TINY, OTHER], {}],
     ['compare --no-color', ['compare', TINY, OTHER, '--no-color'], { tty: true }],
+    ['compare with NO_COLOR', ['compare', TINY, OTHER], { tty: true, env: { NO_COLOR: '1' } }],
   ] as const)('are left out with %s', async (_why, args, opts) => {
     const r = await icbsim([...args], opts);
     expect(r.code).toBe(0);
