@@ -281,7 +281,8 @@ function spendTrail(s: Steps, p: Projection<Dec>, i: number, t: number): void {
     s.text(`Step 4: ${l.name} is held to flat cash: last year's spend grows only by its uplift`);
     s.add(`Spend in ${s.year(t - 1)}`, tr.spend[t - 1]!, 'money', undefined, `spend.${l.name}`, t - 1);
     s.add('× (1 + uplift)', ONE.plus(l.uplift[t]!), 'factor', '×');
-    s.add('uplift', l.uplift[t]!, 'rate', undefined, undefined, undefined, 1);
+    // `uplift: inflation` (flat real) shares the line's inflation series.
+    s.add(l.uplift === l.inflation ? "uplift (flat real: the line's inflation)" : 'uplift', l.uplift[t]!, 'rate', undefined, undefined, undefined, 1);
     s.add(`Spend in ${y} (to the penny)`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
   } else if (l.cut) {
     const phase = t >= l.cut.byIndex ? ONE : new Dec(t).dividedBy(l.cut.byIndex);

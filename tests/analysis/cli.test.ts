@@ -22,6 +22,13 @@ describe('icbsim explain', () => {
     expect(json).toMatchObject({ metric: 'icb_surplus', year: '2027/28', value: '27.925' });
   });
 
+  it('says when a flat-cash uplift is the line\'s inflation (flat real)', async () => {
+    const r = await icbsim(['explain', join(REPO, 'scenarios', 'flat-real-acute.yaml'), 'spend.acute', '--year', '2026/27']);
+    expect(r.code).toBe(0);
+    // 1,060 × 1.025 = 1,086.5 (acute inflation 2.5%).
+    expect(r.stdout).toMatch(/uplift \(flat real: the line's inflation\)\s+2\.5%\n  = Spend in 2026\/27 \(to the penny\)\s+1,086\.5\n/);
+  });
+
   it('rejects an unknown metric with a suggestion, and a year outside the period', async () => {
     const a = await icbsim(['explain', tiny, 'icb_surplas']);
     expect(a.code).toBe(2);
