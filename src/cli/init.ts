@@ -27,7 +27,7 @@ export function registerInit(program: Command, cli: Cli, wrap: Wrap): void {
     .command('init')
     .description('write a commented starter scenario (no FILE: print it); --icb sizes it from an ICB\'s allocation')
     .argument('[file]', 'where to write the scenario')
-    .option('--icb <name>', 'an ICB name or code, e.g. "Cambridgeshire and Peterborough" or QUE')
+    .option('--icb <name>', 'an ICB name or code, e.g. "Cambridgeshire and Peterborough" or QUE (`list`: print every ICB the table knows)')
     .option('--force', 'overwrite FILE if it exists')
     .option('--data <csv>', 'the ICB allocations table to read (default: the shipped 2025/26 table)')
     .option('--national <yaml>', 'the national assumptions to extend (default: the shipped 2025/26 file)')

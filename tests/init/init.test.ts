@@ -112,6 +112,9 @@ describe('icbsim init --icb', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(42);
     expect(lines).toContain('QUE  Cambridgeshire and Peterborough  (East of England; illustrative)');
+    // ...and says so in --help, where a new user looks for the names.
+    const help = await icbsim(['init', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(`list`: print every ICB the table knows)');
   });
 
   it('reads another allocations table with --data, and reports its problems by line, exit 2', async () => {
