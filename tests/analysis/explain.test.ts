@@ -12,9 +12,8 @@ import { PENNY_PLACES } from '../../src/model/units.js';
 import { metricDefs } from '../../src/model/metrics.js';
 import { exactFigure } from '../../src/render/explain.js';
 import { icbsim } from '../cli/helpers.js';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { allScenarioFiles, load, REPO } from '../montecarlo/helpers.js';
+import { allScenarioFiles, load, presetFiles, REPO } from '../montecarlo/helpers.js';
 
 function replay(e: Explanation): number {
   let running: Dec | undefined;
@@ -106,12 +105,6 @@ function checkParts(e: Explanation, result: RunResult): number {
     checked++;
   });
   return checked;
-}
-
-/** The ICB presets `icbsim init` copies (scenarios/presets/) are shipped scenarios too. */
-function presetFiles(): string[] {
-  const dir = join(REPO, 'scenarios', 'presets');
-  return readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((n) => join(dir, n));
 }
 
 describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {

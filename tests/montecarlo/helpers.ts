@@ -44,6 +44,15 @@ export function allScenarioFiles(): string[] {
   return [FIXTURE, ...shippedFiles()];
 }
 
+/** The 42 ICB presets `icbsim init` copies (scenarios/presets/): shipped, ICB-sized scenarios. */
+export function presetFiles(): string[] {
+  const dir = join(REPO, 'scenarios', 'presets');
+  return readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
 export function clone<T>(x: T): T {
   return structuredClone(x);
 }
