@@ -66,9 +66,13 @@ function loadOne(
   const parsed = parent ? parseBase(read.text, display) : parseYamlTree(read.text, display);
   if (!parsed.ok) {
     if (!parent) return parsed;
-    // Like a compiler's "in file included from": say which extends led here.
-    const via = atParent(`base file \`${display}\` has errors (extends chain: ${chainText()})`);
-    return { ok: false, diagnostics: [...via.diagnostics, ...parsed.diagnostics] };
+    // Like a compiler's "in file included from", but as a hint on the base's first problem, so
+    // each problem is one message and a count of problems counts only real ones.
+    const at = `${parent.display}:${parent.extendsLoc.line}:${parent.extendsLoc.col}`;
+    const via = `${display} is a base file, named by \`extends\` at ${at} (extends chain: ${chainText()})`;
+    const [first, ...rest] = parsed.diagnostics;
+    if (first === undefined) return parsed;
+    return { ok: false, diagnostics: [{ ...first, hint: first.hint === undefined ? via : `${first.hint}; ${via}` }, ...rest] };
   }
   const tree = parsed.tree;
   if (tree.kind !== 'map') return parsed;

@@ -72,7 +72,9 @@ function suggestSibling(path: string): string | undefined {
   } catch {
     return undefined;
   }
-  const guess = didYouMean(basename(path), names);
+  // `extends: base` for base.yaml: the extension left off is the likeliest slip of all.
+  const withExtension = names.find((n) => n === `${basename(path)}.yaml` || n === `${basename(path)}.yml`);
+  const guess = withExtension ?? didYouMean(basename(path), names);
   return guess === undefined ? undefined : `did you mean \`${join(dirname(path), guess)}\`?`;
 }
 

@@ -62,8 +62,8 @@ describe('the base-file cache', () => {
     write('base.yaml', 'years: [2\n');
     const plan = write('plan.yaml', 'extends: base.yaml\n');
     const first = bad(plan);
-    expect(first[0]).toMatchObject({ file: 'plan.yaml', line: 1, message: 'base file `base.yaml` has errors (extends chain: plan.yaml → base.yaml)' });
-    expect(first.slice(1).every((d) => d.file === 'base.yaml')).toBe(true);
+    expect(first[0]).toMatchObject({ file: 'base.yaml', line: 1, hint: 'base.yaml is a base file, named by `extends` at plan.yaml:1:10 (extends chain: plan.yaml → base.yaml)' });
+    expect(first.every((d) => d.file === 'base.yaml')).toBe(true);
     expect(bad(plan)).toEqual(first);
     write('base.yaml', 'years: 2\n');
     expect(ok(plan).data).toEqual({ years: '2' });
@@ -86,7 +86,7 @@ describe('the base-file cache', () => {
     process.chdir(join(dir, 'plans'));
     const abs = join(dir, 'shared', 'base.yaml');
     const again = bad(plan);
-    expect(again[0]!.message).toBe(`base file \`${abs}\` has errors (extends chain: plan.yaml → ${abs})`);
+    expect(again[0]!.hint).toBe(`${abs} is a base file, named by \`extends\` at plan.yaml:1:10 (extends chain: plan.yaml → ${abs})`);
     expect(again.at(-1)!.file).toBe(abs);
     write('shared/base.yaml', 'years: 2\n');
     process.chdir(dir);

@@ -95,11 +95,18 @@ describe('loadTree', () => {
     expect([...r.sources.keys()]).toEqual(['a.yaml', 'b.yaml']);
   });
 
-  it('points at both the extends line and the error inside a broken base', () => {
-    files({ 'a.yaml': 'extends: b.yaml\n', 'b.yaml': 'x: 1\nx: 2\n' });
+  it('points at the error inside a broken base, naming the extends line that led there in a hint', () => {
+    files({ 'a.yaml': 'extends: b.yaml\n', 'b.yaml': 'x: 1\nx: 2\ny: 1\ny: 2\n' });
+    // Two problems in b.yaml: two messages, the first saying how a.yaml reached it.
     expect(failed('a.yaml')).toEqual([
-      { file: 'a.yaml', line: 1, col: 10, message: 'base file `b.yaml` has errors (extends chain: a.yaml → b.yaml)' },
-      { file: 'b.yaml', line: 2, col: 1, message: 'duplicate key `x`: each key may appear only once in a map' },
+      {
+        file: 'b.yaml',
+        line: 2,
+        col: 1,
+        message: 'duplicate key `x`: each key may appear only once in a map',
+        hint: 'b.yaml is a base file, named by `extends` at a.yaml:1:10 (extends chain: a.yaml → b.yaml)',
+      },
+      { file: 'b.yaml', line: 4, col: 1, message: 'duplicate key `y`: each key may appear only once in a map' },
     ]);
   });
 

@@ -35,6 +35,9 @@ describe('readSourceFile', () => {
       hint: `did you mean \`${join(dir, 'baseline.yaml')}\`?`,
     });
     expect(failure(join(dir, 'zzz.yaml'))).toEqual({ file: join(dir, 'zzz.yaml'), message: 'file not found' });
+    // The extension left off: `baseline` is too far from `baseline.yaml` for a spelling guess.
+    expect(failure(join(dir, 'baseline')).hint).toBe(`did you mean \`${join(dir, 'baseline.yaml')}\`?`);
+    expect(failure(join(dir, 'other')).hint).toBe(`did you mean \`${join(dir, 'other.yml')}\`?`);
     expect(failure(join(dir, 'no-such-dir', 'a.yaml')).message).toBe('file not found');
   });
 
