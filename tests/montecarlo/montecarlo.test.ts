@@ -13,7 +13,8 @@ import { exactArith } from '../../src/model/arith.js';
 import { evaluateChecks } from '../../src/model/checks.js';
 import { runScenario } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
-import { allScenarioFiles, clone, FIXTURE, load, parse } from './helpers.js';
+import { join } from 'node:path';
+import { allScenarioFiles, clone, FIXTURE, load, parse, REPO } from './helpers.js';
 
 const fixture = load(FIXTURE);
 
@@ -263,6 +264,31 @@ describe('the summary', () => {
     // The fixture's deficit grows year by year: some draws break even in 2026/27, nearly none by 2030/31.
     expect(mc.deficit[1]).toBeGreaterThan(0.05);
     expect(mc.deficit[5]).toBeGreaterThan(0.95);
+  });
+
+  it('of the shipped uncertain plan: each year\'s deficit and each of its three checks, counted by hand', () => {
+    const { spec } = load(join(REPO, 'scenarios', 'uncertain.yaml'));
+    const n = 1000;
+    const result = monteCarlo('u', spec, n, 17);
+    const r = new DrawRunner(spec, 17);
+    const draws = Array.from({ length: n }, (_, k) => r.metrics(k));
+    const share = (pred: (m: Map<string, number>[]) => boolean) => draws.filter(pred).length / n;
+    result.years.forEach((_, t) => expect(result.deficit[t]).toBe(share((m) => m[t]!.get('icb_surplus')! < 0)));
+    // Breakeven every year: a deficit in any year, the base year included (it reports a surplus).
+    // MHIS: mental health spend growing less than the allocation in any projection year.
+    // Running costs: above £16m in 2027/28 (year index 2).
+    const byHand = [
+      share((m) => m.some((y) => y.get('icb_surplus')! < 0)),
+      share((m) => m.slice(1).some((y) => y.get('growth.mental_health')! < y.get('allocation_growth')!)),
+      share((m) => m[2]!.get('spend.running')! > 16),
+    ];
+    expect(result.checks.map((c) => c.name)).toEqual(['Breakeven every year', 'Mental Health Investment Standard', 'Running costs below £16m by 2027/28']);
+    expect(result.checks.map((c) => c.failed)).toEqual(byHand);
+    // Not a vacuous comparison: the plan fails breakeven and MHIS in some draws and not in others.
+    expect(byHand[0]).toBeGreaterThan(0.2);
+    expect(byHand[0]).toBeLessThan(0.8);
+    expect(byHand[1]).toBeGreaterThan(0);
+    expect(byHand[1]).toBeLessThan(0.5);
   });
 
   it('gives the type-7 percentiles and the mean of each metric', () => {
