@@ -9,7 +9,7 @@ import { DISPLAY_PLACES, formatMoney, formatShare } from '../format.js';
 import type { Series } from '../svg/chart.js';
 import { describeSeries } from './describe.js';
 import type { Figure } from './figure.js';
-import { CARE, CATEGORY_COLORS, GAP, ICB, NEUTRAL, SYSTEM, scenarioColor } from './palette.js';
+import { CARE, CATEGORY_COLORS, GAP, ICB, NEUTRAL, SCENARIO_COLORS, SYSTEM, scenarioColor } from './palette.js';
 
 function grouped(v: number, decimals: number): string {
   return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
@@ -209,6 +209,7 @@ export function comparisonFigures(results: readonly RunResult[], idPrefix: strin
     const sameText = same ? ` Every scenario has the same figures${money ? '' : ', so their lines lie on top of each other'}.` : '';
     const withTarget = def.name === 'care_shift_share' && target !== undefined;
     const targetText = withTarget ? ` The target, shared by every scenario, is ${formatShare(target)}.` : '';
+    const repeatText = results.length > SCENARIO_COLORS.length ? ` With more than ${SCENARIO_COLORS.length} scenarios colours repeat: the data table names every figure.` : '';
     return {
       spec: {
         id: `${idPrefix}-${k}`,
@@ -223,7 +224,7 @@ export function comparisonFigures(results: readonly RunResult[], idPrefix: strin
         tick: money ? moneyTick : percentTick,
       },
       seriesHeading: 'Scenario',
-      caption: `${def.label} in each scenario, side by side.${targetText}${sameText}`,
+      caption: `${def.label} in each scenario, side by side.${targetText}${sameText}${repeatText}`,
     } satisfies Figure;
   });
 }

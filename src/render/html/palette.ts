@@ -19,8 +19,15 @@ export const CARE = '#009988';
 export const GAP = '#CC3311';
 export const NEUTRAL = '#444444';
 
-/** Scenario colours for side-by-side comparisons, in order. */
-export const SCENARIO_COLORS = ['#0077BB', '#EE7733', '#009988', '#CC3311', '#33BBEE', '#EE3377', '#BBBBBB', '#000000'];
+/**
+ * Scenario colours for side-by-side comparisons, in order: Tol's vibrant set, then the muted colours
+ * that are not close to one of them, so up to 14 scenarios each get their own (with 8, the 9th and
+ * 10th of the ten shipped scenarios repeated the 1st and 2nd).
+ */
+export const SCENARIO_COLORS = [
+  '#0077BB', '#EE7733', '#009988', '#CC3311', '#33BBEE', '#EE3377', '#BBBBBB', '#000000',
+  '#332288', '#117733', '#999933', '#882255', '#DDCC77', '#AA4499',
+];
 
 export function scenarioColor(i: number): string {
   return SCENARIO_COLORS[i % SCENARIO_COLORS.length]!;
