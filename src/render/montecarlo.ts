@@ -28,9 +28,15 @@ export function statText(x: number, kind: MetricKind, units: Units): string {
   return decString(new Dec(x).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN));
 }
 
-/** A probability as a percentage to 0.1 points (what a board paper shows). */
+/**
+ * A probability as a percentage to 0.1 points (what a board paper shows). A risk that happened in
+ * some draws never reads as 0.0% (nor one that failed to happen in some as 100.0%): `<0.1%`, `>99.9%`.
+ */
 export function probabilityText(p: number): string {
-  return `${new Dec(p).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN).toFixed(1)}%`;
+  const text = new Dec(p).times(100).toDecimalPlaces(1, Dec.ROUND_HALF_EVEN).toFixed(1);
+  if (p > 0 && text === '0.0') return '<0.1%';
+  if (p < 1 && text === '100.0') return '>99.9%';
+  return `${text}%`;
 }
 
 function displayCell(x: number, kind: MetricKind, units: Units): string {
