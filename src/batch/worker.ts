@@ -1,14 +1,16 @@
-/** A batch worker thread: runs the files it is sent, one at a time, and posts each result back. */
+/** A batch worker thread: runs the files it is sent, one at a time, and posts each group's results back. */
 import { parentPort } from 'node:worker_threads';
 import { runBatchFileSafely, type BatchResult, type BatchTask } from './run-file.js';
 
+/** Tasks `id`, `id + 1`, ... in order. */
 export interface WorkerRequest {
   id: number;
-  task: BatchTask;
+  tasks: BatchTask[];
 }
+/** The results of a request's tasks, in the same order. */
 export interface WorkerReply {
   id: number;
-  result: BatchResult;
+  results: BatchResult[];
 }
 
 // A worker's process.env is already its own copy of the parent's, so a plain-object copy changes
@@ -17,5 +19,5 @@ export interface WorkerReply {
 if (parentPort) process.env = { ...process.env };
 
 parentPort?.on('message', (req: WorkerRequest) => {
-  parentPort?.postMessage({ id: req.id, result: runBatchFileSafely(req.task) } satisfies WorkerReply);
+  parentPort?.postMessage({ id: req.id, results: req.tasks.map(runBatchFileSafely) } satisfies WorkerReply);
 });
