@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/model/decimal.js';
 import { getInput, parseRange, PathError, setInput, specWith, type Plain } from '../../src/model/input-path.js';
-import { solve } from '../../src/model/solve.js';
+import { meets, solve, type Relation } from '../../src/model/solve.js';
 import { sweep } from '../../src/model/sweep.js';
 import { tornado, tornadoInputs } from '../../src/model/tornado.js';
 
@@ -166,6 +167,30 @@ describe('solve a limit: the boundary value that still meets it', () => {
     expect(all.kind === 'everywhere' && [all.lo.figure.toFixed(), all.hi.figure.toFixed()]).toEqual(['10', '0']);
     const none = solve(tiny(), { ...share, target: new Dec(0), relation: '<' });
     expect(none.kind).toBe('unreachable');
+  });
+});
+
+describe('solve, as a property', () => {
+  it('a limit\'s answer meets it, its neighbour 0.01% away does not, and ≥ T gives s = ⌊(10 − T) × 10⌋ to 0.01%', () => {
+    const share = { path: 'policies.divert_growth.share', probe: final, lo: new Dec(0), hi: new Dec(100), rate: true, places: 2 };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99_999 }), fc.constantFrom('<=', '>=', '<', '>') as fc.Arbitrary<Relation>, (k, relation) => {
+        // Surplus 10 − 10s for s in 0%..100%: a target strictly inside (0, 10), to 0.0001.
+        const target = new Dec(k).dividedBy(10_000);
+        const r = solve(tiny(), { ...share, target, relation });
+        expect(r.kind).toBe('bound');
+        if (r.kind !== 'bound') return;
+        expect(meets(r.answer.figure, relation, target)).toBe(true);
+        expect(meets(r.next.figure, relation, target)).toBe(false);
+        expect(r.answer.x.minus(r.next.x).abs().toFixed()).toBe('0.01');
+        // The surplus falls as s rises: ≥ and > bound s from above, ≤ and < from below.
+        expect(r.bound).toBe(relation.startsWith('>') ? 'at_most' : 'at_least');
+        if (relation === '>=') {
+          expect(r.answer.x.toFixed()).toBe(new Dec(10).minus(target).times(10).toDecimalPlaces(2, Dec.ROUND_FLOOR).toFixed());
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
