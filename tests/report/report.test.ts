@@ -222,6 +222,20 @@ describe('icbsim report with every shipped scenario side by side', async () => {
     expect(swatches).toHaveLength(10);
     expect(new Set(swatches.map(([c]) => c)).size).toBe(10);
   });
+
+  it('names the scenarios whose lines coincide, when only some of them do', () => {
+    // uncertain.yaml's central values are default.yaml's own; base.yaml funds need in full, as do
+    // do-nothing.yaml and sr-settlement.yaml (which changes only the money), so their spend mix agrees.
+    const i = r.stdout.indexOf('id="cmp-9"');
+    const caption = /<figcaption>([^<]*)<\/figcaption>/.exec(r.stdout.slice(i))![1]!;
+    expect(caption).toContain(
+      'Example ICB - base, Example ICB - do nothing and Example ICB - Spending Review settlement have the same figures, so their lines lie on top of each other.',
+    );
+    expect(caption).toContain('Example ICB - balanced plan and Example ICB - balanced plan under uncertainty have the same figures');
+    // Bars stand side by side, so equal bars need no note unless every scenario agrees.
+    const j = r.stdout.indexOf('id="cmp-5"');
+    expect(/<figcaption>([^<]*)<\/figcaption>/.exec(r.stdout.slice(j))![1]).toBe('ICB surplus/(deficit) in each scenario, side by side.');
+  });
 });
 
 describe('icbsim report --out', () => {

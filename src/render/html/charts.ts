@@ -195,6 +195,25 @@ function sharedTarget(results: readonly RunResult[]): Dec | undefined {
   return results.every((r) => r.spec.care_shift?.target?.equals(first) === true) ? first : undefined;
 }
 
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Which scenarios show the same figures: all of them (bars or lines), or groups whose lines coincide. */
+function identicalText(series: readonly Series[], money: boolean): string {
+  const groups = new Map<string, string[]>();
+  for (const s of series) {
+    const key = s.texts.join('|');
+    groups.set(key, [...(groups.get(key) ?? []), s.name]);
+  }
+  const hidden = money ? '' : ', so their lines lie on top of each other';
+  if (series.length > 1 && groups.size === 1) return ` Every scenario has the same figures${hidden}.`;
+  // Equal bars still stand side by side; only coinciding lines hide one another.
+  if (money) return '';
+  const same = [...groups.values()].filter((g) => g.length > 1);
+  return same.map((g) => ` ${listed(g)} have the same figures${hidden}.`).join('');
+}
+
 /** Several scenarios side by side: one chart per headline metric, one series per scenario. */
 export function comparisonFigures(results: readonly RunResult[], idPrefix: string): Figure[] {
   const allYears = [...new Set(results.flatMap((r) => years(r)))].sort();
@@ -205,8 +224,7 @@ export function comparisonFigures(results: readonly RunResult[], idPrefix: strin
     const money = def.kind === 'money';
     // Identical lines are drawn on top of each other, so only the last shows: say so, or a reader
     // looks in vain for the others.
-    const same = series.length > 1 && series.every((s) => s.texts.join('|') === series[0]!.texts.join('|'));
-    const sameText = same ? ` Every scenario has the same figures${money ? '' : ', so their lines lie on top of each other'}.` : '';
+    const sameText = identicalText(series, money);
     const withTarget = def.name === 'care_shift_share' && target !== undefined;
     const targetText = withTarget ? ` The target, shared by every scenario, is ${formatShare(target)}.` : '';
     const repeatText = results.length > SCENARIO_COLORS.length ? ` With more than ${SCENARIO_COLORS.length} scenarios colours repeat: the data table names every figure.` : '';
