@@ -81,6 +81,9 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
         lineRef(p.to, at('to'));
         if (p.from === p.to) fail(at('to'), 'a shift needs two different lines');
         checkSeries(p.share, at('share'));
+        // A negative share or cost ratio would run the shift backwards at a price no one meant.
+        for (const [rate, path] of seriesRates(p.share, at('share'))) between(rate, 0, 1, path, 'the share of activity shifted');
+        between(p.cost_ratio, 0, 10, at('cost_ratio'), 'a cost ratio');
         break;
       case 'divert_growth': {
         between(p.share, 0, 1, at('share'), 'the share of growth diverted');
@@ -122,6 +125,13 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
 
   problems.push(...validateCheckShapes(s.checks ?? []), ...validateChecksForPlan(s.checks ?? [], s));
   return problems;
+}
+
+/** Each rate of a series with its path, for rules that hold every year's rate to a range. */
+function seriesRates(series: RateSeriesSpec, path: PropertyKey[]): [RateSpec, PropertyKey[]][] {
+  if (series.kind === 'one') return [[series.rate, path]];
+  if (series.kind === 'list') return series.rates.map((r, i) => [r, [...path, i]]);
+  return Object.entries(series.byYear).map(([year, r]) => [r, [...path, year]]);
 }
 
 const FROM_BASE = ['min_change_from_base', 'max_change_from_base'] as const;

@@ -164,6 +164,16 @@ describe('rates', () => {
     expect(problems(minimal({ assumptions: { inflation: { normal: ['3%', '-1%'] } } }))[0]!.message).toContain('standard deviation');
   });
 
+  test('a shifted share stays between 0% and 100% in every year, and a cost ratio is not negative', () => {
+    const shift = (share: unknown, cost_ratio = '70%') => withPolicies([{ type: 'shift_activity', from: 'acute', to: 'community', share, cost_ratio }]);
+    expect(problemAt(shift('-5%'), 'policies.0.share').message).toBe('the share of activity shifted must be between 0% and 100%');
+    expect(problemAt(shift(['1%', '150%']), 'policies.0.share.1').message).toContain('between 0% and 100%');
+    expect(problemAt(shift({ '2026/27': '1%', '2027/28': '-1%' }), 'policies.0.share.2027/28').message).toContain('between 0% and 100%');
+    expect(problemAt(shift('1%', '-70%'), 'policies.0.cost_ratio').message).toBe('a cost ratio must be between 0% and 1000%');
+    // Dearer in the new setting is allowed: 130%.
+    expect(parseScenario(shift('1%', '130%')).ok).toBe(true);
+  });
+
   test('a cut and a diverted share stay between 0% and 100%', () => {
     expect(problemAt(withPolicies([{ type: 'running_cost_cut', line: 'running', cut: '130%', by: '2027/28' }]), 'policies.0.cut').message).toContain('between 0% and 100%');
     expect(problemAt(withPolicies([{ type: 'divert_growth', share: '-5%', to: { community: '100%' } }]), 'policies.0.share').message).toContain('between 0% and 100%');
