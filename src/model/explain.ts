@@ -165,7 +165,8 @@ function headline(s: Steps, p: Projection<Dec>, name: string, t: number, result:
         care = care.plus(p.lines[i]!.spend[t]!);
         s.add(`+ ${lineLabel(result, l.name)} (${l.category})`, p.lines[i]!.spend[t]!, 'money', '+', `spend.${l.name}`, t);
       });
-      s.add('Spend on care closer to home', care, 'money', '=');
+      if (plan.lines.some((l) => l.care)) s.add('Spend on care closer to home', care, 'money', '=');
+      else s.add('Spend on care closer to home (no line is in a care-shift category)', care, 'money');
       s.add('÷ spend', p.spend[t]!, 'money', '÷', 'spend', t);
       s.add('Care-shift share (to 0.01 percentage points)', care.dividedBy(p.spend[t]!).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN), 'share', '=', 'care_shift_share', t);
       return;

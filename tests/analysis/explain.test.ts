@@ -4,14 +4,16 @@
  * step that names a metric shows run's figure for it, and replaying the steps' arithmetic
  * (+, −, ×, ÷, then rounding at each '=') gives every intermediate result shown.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/model/decimal.js';
 import { explain, type Explanation } from '../../src/model/explain.js';
-import { runScenario, type RunResult } from '../../src/model/run.js';
+import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
 import { metricDefs } from '../../src/model/metrics.js';
 import { exactFigure } from '../../src/render/explain.js';
 import { icbsim } from '../cli/helpers.js';
+import { scenarioArb } from '../model/arbitraries.js';
 import { join } from 'node:path';
 import { allScenarioFiles, load, presetFiles, REPO } from '../montecarlo/helpers.js';
 
@@ -107,38 +109,63 @@ function checkParts(e: Explanation, result: RunResult): number {
   return checked;
 }
 
+/**
+ * Explains every metric of every year of a run and checks each explanation: its figure is run's,
+ * every step naming a metric shows run's figure, its arithmetic replays, its parts give their
+ * figure, and its steps come in MODEL.md's order. Returns how many explanations and parts it checked.
+ */
+function explainEverything(result: RunResult): { explained: number; parents: number } {
+  let explained = 0;
+  let parents = 0;
+  result.years.forEach((y) => {
+    for (const [name, value] of Object.entries(y.metrics)) {
+      const e = explain(result, name, y.year);
+      expect(e.value.equals(value), `${name} ${y.year}`).toBe(true);
+      for (const s of e.steps) {
+        if (!s.metric) continue;
+        const want = result.years.find((x) => x.year === s.metric!.year)!.metrics[s.metric.name];
+        expect(want, `${name} ${y.year}: ${s.label} names ${s.metric.name}`).toBeDefined();
+        expect(s.value!.toFixed(), `${name} ${y.year}: ${s.label}`).toBe(want!.toFixed());
+      }
+      // Every explanation ends on the figure itself, reached by a checked '=' or named as an input.
+      const last = [...e.steps].reverse().find((s) => s.value !== undefined && (s.depth ?? 0) === 0)!;
+      expect(last.metric?.name).toBe(name);
+      if (e.steps.some((s) => s.op !== undefined)) expect(replay(e)).toBeGreaterThan(0);
+      parents += checkParts(e, result);
+      // The steps come in MODEL.md's order (1 allocation, 2 need, 3 shifts, 4 spend, 5 diversion, 6 results).
+      const order = e.steps.flatMap((s) => (s.kind === 'text' ? [...s.label.matchAll(/^Step (\d)/g)].map((m) => Number(m[1])) : []));
+      expect(order, `${name} ${y.year}: ${order.join(', ')}`).toEqual([...order].sort((a, b) => a - b));
+      explained++;
+    }
+  });
+  return { explained, parents };
+}
+
 describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {
   const { spec } = load(file);
   const result = runScenario(spec);
 
   it('explains every metric of every year with run\'s figures, and its arithmetic replays', () => {
-    let explained = 0;
-    let parents = 0;
-    result.years.forEach((y) => {
-      for (const [name, value] of Object.entries(y.metrics)) {
-        const e = explain(result, name, y.year);
-        expect(e.value.equals(value), `${name} ${y.year}`).toBe(true);
-        for (const s of e.steps) {
-          if (!s.metric) continue;
-          const want = result.years.find((x) => x.year === s.metric!.year)!.metrics[s.metric.name];
-          expect(want, `${name} ${y.year}: ${s.label} names ${s.metric.name}`).toBeDefined();
-          expect(s.value!.toFixed(), `${name} ${y.year}: ${s.label}`).toBe(want!.toFixed());
-        }
-        // Every explanation ends on the figure itself, reached by a checked '=' or named as an input.
-        const last = [...e.steps].reverse().find((s) => s.value !== undefined && (s.depth ?? 0) === 0)!;
-        expect(last.metric?.name).toBe(name);
-        if (e.steps.some((s) => s.op !== undefined)) expect(replay(e)).toBeGreaterThan(0);
-        parents += checkParts(e, result);
-        // The steps come in MODEL.md's order (1 allocation, 2 need, 3 shifts, 4 spend, 5 diversion, 6 results).
-        const order = e.steps.flatMap((s) => (s.kind === 'text' ? [...s.label.matchAll(/^Step (\d)/g)].map((m) => Number(m[1])) : []));
-        expect(order, `${name} ${y.year}: ${order.join(', ')}`).toEqual([...order].sort((a, b) => a - b));
-        explained++;
-      }
-    });
+    const { explained, parents } = explainEverything(result);
     expect(explained).toBeGreaterThan(50);
     // Every scenario grows need by a factor: its parts are checked.
     expect(parents).toBeGreaterThan(0);
   });
+});
+
+describe('explain, as a property', () => {
+  it('every figure of random valid scenarios (every policy, any units, lags, several diversions) reconciles', () => {
+    fc.assert(
+      fc.property(scenarioArb, (data) => {
+        const parsed = parseScenario(data);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        const { explained } = explainEverything(runScenario(parsed.spec));
+        expect(explained).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });
 
 describe('the command against the command: `explain --format json` and `run --format json`', () => {
@@ -168,6 +195,21 @@ describe('the command against the command: `explain --format json` and `run --fo
     }
     expect(steps).toBeGreaterThan(500);
   }, 60_000);
+});
+
+describe('explain with nothing to add up', () => {
+  it('a care-shift share with no line in a care-shift category starts from nothing', () => {
+    const parsed = parseScenario({ base_year: '2025/26', years: '1', allocation: { recurrent: '10', growth: '1%' }, lines: { a: { category: 'acute', spend: '10' } } });
+    if (!parsed.ok) throw new Error('invalid');
+    const e = explain(runScenario(parsed.spec), 'care_shift_share', '2026/27');
+    expect(e.steps.map((s) => [s.label, s.value?.toFixed(), s.op])).toEqual([
+      ['Step 6: the care-shift share is spend on care closer to home over all spend', undefined, undefined],
+      ['Spend on care closer to home (no line is in a care-shift category)', '0', undefined],
+      // Acute spend 10 × 1 (no cost growth) = 10.
+      ['÷ spend', '10', '÷'],
+      ['Care-shift share (to 0.01 percentage points)', '0', '='],
+    ]);
+  });
 });
 
 describe('explain refuses', () => {
