@@ -11,6 +11,7 @@ import { evaluateChecks, type CheckOutcome } from '../model/checks.js';
 import type { Dec } from '../model/decimal.js';
 import { metricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
+import type { PolicySpec } from '../model/schema.js';
 import { PENNY_PLACES, type Units } from '../model/units.js';
 import { DISPLAY_PLACES } from './format.js';
 import { policyText } from './html/assumptions.js';
@@ -98,10 +99,26 @@ function inputRows(results: readonly RunResult[], years: string[]): Row[] {
       if (l.uplift) rows.push({ values: [r.scenario, 'Contract uplift (flat cash)', l.name, '%', ...at(l.uplift, 1)], numFmt: SHARE_FORMAT });
     }
     for (const p of r.spec.policies ?? []) {
-      rows.push({ values: [r.scenario, `Policy: ${p.type}`, policyText(r, p), '', ...years.map(() => null)] });
+      // The sentence (with the policy's own name) goes last, after the years: in the Line column it
+      // made that column 60 wide and pushed every year off a laptop screen; the Input column, frozen
+      // on screen, keeps the short policy type.
+      rows.push({ values: [r.scenario, `Policy: ${p.type}`, policyLines(p).join(', '), '', ...years.map(() => null), policyText(r, p)] });
     }
     return rows;
   });
+}
+
+/** The lines a policy acts on, in the order a reader meets them. */
+function policyLines(p: PolicySpec): string[] {
+  switch (p.type) {
+    case 'flat_cash':
+    case 'running_cost_cut':
+      return [p.line];
+    case 'divert_growth':
+      return Object.keys(p.to);
+    case 'shift_activity':
+      return [p.from, p.to];
+  }
 }
 
 export function outcomesOf(r: RunResult): CheckOutcome<Dec>[] {
@@ -168,7 +185,13 @@ export async function renderXlsx(results: readonly RunResult[]): Promise<Uint8Ar
   const years = unionYears(results);
   const yearCols = years.map((y) => ({ header: y }));
   addSheet(wb, 'Results', [{ header: 'Scenario' }, { header: 'Metric' }, { header: 'Key' }, { header: 'Units' }, ...yearCols], resultRows(results, years), 4);
-  addSheet(wb, 'Inputs', [{ header: 'Scenario' }, { header: 'Input' }, { header: 'Line' }, { header: 'Units' }, ...yearCols], inputRows(results, years), 4);
+  addSheet(
+    wb,
+    'Inputs',
+    [{ header: 'Scenario' }, { header: 'Input' }, { header: 'Line' }, { header: 'Units' }, ...yearCols, { header: 'Detail' }],
+    inputRows(results, years),
+    4,
+  );
   addSheet(
     wb,
     'Checks',

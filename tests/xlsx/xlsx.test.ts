@@ -8,7 +8,7 @@ import { loadScenario } from '../../src/cli/load-scenario.js';
 import { decString } from '../../src/model/decimal.js';
 import { runScenario, type RunResult } from '../../src/model/run.js';
 import { moneyFormat, renderXlsx } from '../../src/render/xlsx.js';
-import { FIXTURES } from '../report/helpers.js';
+import { FIXTURES, REPO } from '../report/helpers.js';
 
 function run(file: string): RunResult {
   const loaded = loadScenario(join(FIXTURES, file));
@@ -119,7 +119,29 @@ describe('renderXlsx', async () => {
     expect(inputs).toContainEqual(['Tiny ICB', 'Allocation growth', '', '%', null, 0.1, 0.1]);
     expect(inputs).toContainEqual(['Tiny ICB', 'Base-year spend', 'acute', '£m', 60, null, null]);
     expect(inputs).toContainEqual(['Tiny ICB', 'Inflation', 'community', '%', null, 0.05, 0.05]);
-    expect(inputs.find((r) => r[1] === 'Policy: flat_cash')?.[2]).toBe('Acute trust held to an uplift of 0% a year; need above that is the provider gap.');
+    // A policy names its line(s) in the Line column and says what it does in the last column, after
+    // the years, so the Line column stays narrow.
+    const policy = rowsOf(wb.getWorksheet('Inputs')!).find((r) => r.getCell(2).value === 'Policy: flat_cash')!;
+    expect(policy.getCell(3).value).toBe('acute');
+    expect(wb.getWorksheet('Inputs')!.getRow(1).getCell(8).value).toBe('Detail');
+    expect(policy.getCell(8).value).toBe('Acute trust held to an uplift of 0% a year; need above that is the provider gap.');
+    expect(wb.getWorksheet('Inputs')!.getColumn(3).width).toBeLessThan(20);
+  });
+
+  it('lists every line a policy touches, its own name leading its description', async () => {
+    const dflt = loadScenario(join(REPO, 'scenarios', 'default.yaml'));
+    if (!dflt.ok) throw new Error('default.yaml does not load');
+    const book = await read(await renderXlsx([runScenario(dflt.scenario.spec, dflt.scenario.name)]));
+    const policies = rowsOf(book.getWorksheet('Inputs')!)
+      .filter((r) => String(r.getCell(2).value).startsWith('Policy: '))
+      .map((r) => [r.getCell(2).value, r.getCell(3).value, String(r.getCell(11).value).split(':')[0]]);
+    // default.yaml's four policies, in its order (see scenarios/default.yaml); six years, so Detail is column 11.
+    expect(policies).toEqual([
+      ['Policy: flat_cash', 'acute', 'Acute contract uplift'],
+      ['Policy: running_cost_cut', 'running', 'Running costs cut'],
+      ['Policy: shift_activity', 'acute, community', 'Virtual wards and urgent community response'],
+      ['Policy: divert_growth', 'community, prevention', 'Community and prevention investment'],
+    ]);
   });
 
   it('lists each check, and each year a failing check fails with the figure and the limit', () => {
