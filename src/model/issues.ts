@@ -128,8 +128,16 @@ function describeIssue(iss: Issue, prefix: PropertyKey[]): Problem[] {
   }
   if (iss.code === 'invalid_key') return describeIssues(iss.issues, path).map((p) => ({ ...p, at: 'key' as const }));
   if (iss.code === 'invalid_element') return describeIssues(iss.issues, path);
-  return [{ path, message: iss.message, at: 'value' }];
+  const shape = iss.code === 'invalid_type' ? SHAPE_HINTS[path.join('.')] : undefined;
+  return [{ path, message: shape !== undefined ? `${iss.message}: ${shape}` : iss.message, at: 'value' }];
 }
+
+/** The top-level keys whose shape (a map by name, or a list) a new user most often gets the wrong way round. */
+const SHAPE_HINTS: Record<string, string> = {
+  lines: 'each line is a key (its name) with its figures, e.g. `acute: {category: acute, spend: 1060}`',
+  policies: 'each policy is a list item starting with `- `, e.g. `- {type: flat_cash, line: acute, uplift: 0%}`',
+  checks: 'each check is a list item starting with `- `, e.g. `- {name: Breakeven, metric: icb_surplus, min: 0, each_year: true}`',
+};
 
 /**
  * The branch of a union the user most likely meant: the one that got furthest into the input.

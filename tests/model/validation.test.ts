@@ -286,6 +286,14 @@ describe('the rest of the file', () => {
     expect(split.message).toBe('unknown key `050`: inside `{...}` a comma separates entries, so a number like `1,050` splits in two: write it without the comma');
   });
 
+  test('lines as a list, or policies and checks as a map, say which shape is wanted', () => {
+    expect(problemAt(minimal({ lines: [{ name: 'a', category: 'acute', spend: '1' }] }), 'lines').message).toBe(
+      'expected a map of keys, got a list: each line is a key (its name) with its figures, e.g. `acute: {category: acute, spend: 1060}`',
+    );
+    expect(problemAt(minimal({ policies: { flat_cash: { line: 'a' } } }), 'policies').message).toMatch(/^expected a list, got a map: each policy is a list item starting with `- `/);
+    expect(problemAt(minimal({ checks: { breakeven: {} } }), 'checks').message).toMatch(/^expected a list, got a map: each check is a list item/);
+  });
+
   test('units are £, £k or £m', () => {
     expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
   });
