@@ -102,9 +102,9 @@ export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): P
 const RULES_KEYS = new Set(['name', 'description', 'checks']);
 
 /**
- * A file holding only a rule set's keys, with `checks`. Such a file can never be a valid plan
- * (a plan needs base_year, years, allocation and lines, or extends), so reading it as rules
- * takes nothing away. Asked only of files that failed to load as a plan.
+ * A file holding only a rule set's keys, with `checks` (after any `extends` is merged). Such a
+ * file can never be a valid plan, which needs base_year, years, allocation and lines, so reading
+ * it as rules takes nothing away. Asked only of files that failed to load as a plan.
  */
 function isRulesFile(abs: string): boolean {
   const t = loadTree(abs);
