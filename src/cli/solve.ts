@@ -19,7 +19,7 @@ export interface SolveOptions {
 export function registerSolve(program: Command, cli: Cli, wrap: Wrap): void {
   program
     .command('solve')
-    .description('goal seek: the value of one input that brings a figure to a target')
+    .description('goal seek: the value of one input that brings a figure to a target, or the last one that keeps it within a limit')
     .argument('<file>', 'scenario YAML file')
     .requiredOption('--vary <path>', 'the input to vary, e.g. policies.divert_growth.share')
     .requiredOption('--target <metric[year]=value>', 'e.g. "icb_surplus[2030/31]=0"; a limit with <=, >=, < or >, e.g. "gap.acute<=20" (no year: the final year)')
