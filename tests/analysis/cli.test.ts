@@ -186,6 +186,23 @@ describe('icbsim tornado', () => {
     expect(r.stdout).toMatch(/░ input at its low value +█ input at its high value/);
   });
 
+  it('on any metric and year: the 2026/27 acute gap, 63 − 60(1 + u) with need 60(1 + i)', async () => {
+    const r = await icbsim(['tornado', tiny, '--metric', 'gap.acute', '--year', '2026/27', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ metric: 'gap.acute', year: '2026/27', base: '3' });
+    // Inflation 4%/6%: 62.4 − 60 = 2.4, 63.6 − 60 = 3.6; uplift −1%/1%: 63 − 59.4 = 3.6, 63 − 60.6 = 2.4;
+    // growth moves income, not the gap. Equal swings keep the scenario's order.
+    expect(j.inputs.map((x: Record<string, string>) => [x.input, x.at_low, x.at_high, x.swing])).toEqual([
+      ['assumptions.inflation', '2.4', '3.6', '1.2'],
+      ['policies.flat_cash.uplift', '3.6', '2.4', '1.2'],
+      ['allocation.growth', '3', '3', '0'],
+    ]);
+    const half = JSON.parse((await icbsim(['tornado', tiny, '--metric', 'gap.acute', '--year', '2026/27', '--step', '0.5%', '--format', 'json'])).stdout);
+    // ± 0.5 points moves the gap by 0.3 either way: swing 0.6.
+    expect(half.inputs[0]).toMatchObject({ low: '4.5%', high: '5.5%', swing: '0.6' });
+  });
+
   it('with --uncertain-only swings distributions only, and says when there are none', async () => {
     const r = await icbsim(['tornado', FIXTURE, '--uncertain-only', '--format', 'json']);
     expect(r.code).toBe(0);
