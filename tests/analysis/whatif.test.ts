@@ -219,6 +219,18 @@ describe('tornado', () => {
     for (let i = 1; i < r.rows.length; i++) expect(r.rows[i - 1]!.swing.gte(r.rows[i]!.swing)).toBe(true);
   });
 
+  it('takes a normal and a triangular distribution to their 10th and 90th percentiles, to 0.0001 points', () => {
+    const data = tiny({
+      assumptions: { inflation: { normal: ['2.5%', '0.5%'] }, demand: { triangular: ['0.5%', '1.5%', '3%'], per: 'year' } },
+    });
+    const byPath = Object.fromEntries(tornadoInputs(data, new Dec(1), false).map((i) => [i.path, [i.low, i.high, i.written]]));
+    // Normal: 2.5 ∓ 0.5 × 1.2815515655 = 1.8592242 and 3.1407758.
+    expect(byPath['assumptions.inflation']).toEqual(['1.8592%', '3.1408%', 'normal 2.5% sd 0.5%']);
+    // Triangular [0.5, 1.5, 3]: F(1.5) = 0.4, so p10 = 0.5 + √(0.1 × 2.5 × 1) = 1 and
+    // p90 = 3 − √(0.1 × 2.5 × 1.5) = 3 − 0.6123724 = 2.3876276.
+    expect(byPath['assumptions.demand']).toEqual(['1%', '2.3876%', 'triangular 0.5%, 1.5%, 3%, per year']);
+  });
+
   it('names policies by type where that is unambiguous, and stops a swing at what the input can mean', () => {
     const data = tiny({
       assumptions: { efficiency: '2%', efficiency_delivery: '100%' },
