@@ -45,6 +45,9 @@ describe('input paths', () => {
   it('ranges are exact decimals in the input\'s own form', () => {
     expect(parseRange('0.1%..0.3%:0.1%').values.map((v) => v.toFixed())).toEqual(['0.1', '0.2', '0.3']);
     expect(parseRange('50..0:25').values.map((v) => v.toFixed())).toEqual(['50', '25', '0']);
+    // A step that does not land on TO stops before it; FROM = TO is one value.
+    expect(parseRange('2%..3%:0.4%').values.map((v) => v.toFixed())).toEqual(['2', '2.4', '2.8']);
+    expect(parseRange('7..7:1').values.map((v) => v.toFixed())).toEqual(['7']);
     expect(parseRange('1%..2%:0.5%').rate).toBe(true);
     expect(() => parseRange('1%..2:1')).toThrow(/with % or none/);
     expect(() => parseRange('1%..2%:0%')).toThrow(/more than zero/);
