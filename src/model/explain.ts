@@ -246,14 +246,21 @@ function needTrail(s: Steps, p: Projection<Dec>, i: number, t: number, needLast 
     return;
   }
   plan.shifts.forEach((sh, k) => {
+    const from = p.lines[sh.from]!;
     if (sh.to === i) {
-      const moved = p.moved[k]![t]!;
-      s.text(`Step 3: activity shifted from ${names[sh.from]} (share ${pct(sh.share[t]!)} of its grown need, ${moved.toFixed()} moved)`);
-      s.add(`+ moved need × cost ratio ${pct(sh.costRatio)} (to the penny)`, sh.costRatio.times(moved).toDecimalPlaces(plan.pennyPlaces, Dec.ROUND_HALF_EVEN), 'money', '+');
+      s.text(`Step 3: activity shifted in from ${names[sh.from]}, at ${pct(sh.costRatio)} of its cost there`);
+      s.add('+ moved need × cost ratio (to the penny)', sh.costRatio.times(p.moved[k]![t]!).toDecimalPlaces(plan.pennyPlaces, Dec.ROUND_HALF_EVEN), 'money', '+');
+      s.add(`${names[sh.from]}'s need grown in ${y} (step 2)`, from.grown[t]!, 'money', undefined, undefined, undefined, 1);
+      s.add('share moved', sh.share[t]!, 'rate', undefined, undefined, undefined, 1);
+      s.add('need moved (to the penny)', p.moved[k]![t]!, 'money', undefined, undefined, undefined, 1);
+      s.add('cost ratio', sh.costRatio, 'rate', undefined, undefined, undefined, 1);
     }
     if (sh.from === i && t - sh.lag >= 1) {
-      s.text(`Step 3: activity shifted to ${names[sh.to]} (moved in ${s.year(t - sh.lag)}, falling here after a lag of ${sh.lag})`);
-      s.add(`− need moved out (${pct(sh.share[t - sh.lag]!)} of grown need in ${s.year(t - sh.lag)})`, p.moved[k]![t - sh.lag]!, 'money', '−');
+      const when = t - sh.lag;
+      s.text(`Step 3: activity shifted to ${names[sh.to]}${sh.lag === 0 ? '' : ` (moved in ${s.year(when)}, falling here after a lag of ${sh.lag})`}`);
+      s.add('− need moved out (to the penny)', p.moved[k]![when]!, 'money', '−');
+      s.add(`need grown in ${s.year(when)} (step 2)`, from.grown[when]!, 'money', undefined, undefined, undefined, 1);
+      s.add('share moved', sh.share[when]!, 'rate', undefined, undefined, undefined, 1);
     }
   });
   if (!tr.diverted[t]!.isZero()) {

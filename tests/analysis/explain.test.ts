@@ -91,6 +91,15 @@ function checkParts(e: Explanation, result: RunResult): number {
     } else if (parent.label.startsWith('× (1 − cut')) {
       expect(parts, where).toHaveLength(2);
       expect(v.toFixed(), where).toBe(ONE.minus(parts[0]!.times(parts[1]!)).toFixed());
+    } else if (parent.label === '+ moved need × cost ratio (to the penny)') {
+      // Shifted in: M = round(share × the source's grown need), then round(cost ratio × M).
+      expect(parts, where).toHaveLength(4);
+      const [grown, share, moved, ratio] = parts as [Dec, Dec, Dec, Dec];
+      expect(moved.toFixed(), where).toBe(share.times(grown).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN).toFixed());
+      expect(v.toFixed(), where).toBe(ratio.times(moved).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN).toFixed());
+    } else if (parent.label === '− need moved out (to the penny)') {
+      expect(parts, where).toHaveLength(2);
+      expect(v.toFixed(), where).toBe(parts[1]!.times(parts[0]!).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN).toFixed());
     } else if (parent.label === '+ diverted growth') {
       expect(parts.length % 4, where).toBe(0);
       let sum = new Dec(0);
