@@ -30,7 +30,9 @@ export function registerTornado(program: Command, cli: Cli, wrap: Wrap): void {
 
 export async function tornadoCommand(cli: Cli, file: string, opts: TornadoOptions): Promise<number> {
   const step = parseInputValue(opts.step);
-  if (!step || !step.rate || step.value.isNegative()) throw new InputError(`--step is a rate with a per cent sign, like \`1%\`, got \`${opts.step}\``);
+  if (!step || !step.rate || !step.value.isPositive() || step.value.isZero()) {
+    throw new InputError(`--step is a rate above 0% with a per cent sign, like \`1%\`, got \`${opts.step}\``);
+  }
   const { scenario, data, labels } = loadForAnalysis(cli, file);
   const def = resolveMetric(scenario.spec, opts.metric);
   const year = resolveYear(labels, opts.year);

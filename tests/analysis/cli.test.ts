@@ -203,6 +203,14 @@ describe('icbsim tornado', () => {
     expect(half.inputs[0]).toMatchObject({ low: '4.5%', high: '5.5%', swing: '0.6' });
   });
 
+  it('refuses a step that is not a rate above zero', async () => {
+    for (const step of ['0%', '-1%', '1', 'x']) {
+      const r = await icbsim(['tornado', tiny, '--step', step]);
+      expect(r.code, step).toBe(2);
+      expect(r.stderr, step).toMatch(/--step is a rate above 0%/);
+    }
+  });
+
   it('with --uncertain-only swings distributions only, and says when there are none', async () => {
     const r = await icbsim(['tornado', FIXTURE, '--uncertain-only', '--format', 'json']);
     expect(r.code).toBe(0);
