@@ -43,6 +43,7 @@ export async function sweepCommand(cli: Cli, file: string, opts: SweepOptions): 
     if (current === undefined) unset.push(path);
     return { path, values: range.values, rate: range.rate };
   });
+  if (axes.length === 2 && axes[0]!.path === axes[1]!.path) throw new InputError(`--set names \`${axes[0]!.path}\` twice: sweep two different inputs`);
   const points = axes.reduce((n, a) => n * a.values.length, 1);
   if (points > MAX_SWEEP_POINTS) throw new InputError(`the grid has ${points} points; at most ${MAX_SWEEP_POINTS}: use a larger step`);
   const result = pathErrors(() => sweep(data, axes, { metric: def.name, year }));

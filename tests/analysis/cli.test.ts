@@ -76,6 +76,7 @@ describe('icbsim sweep', () => {
       [['--set', 'allocation.growht=2%..4%:1%'], /unknown key `growht`: did you mean `growth`\?/],
       [['--set', 'policies.flat_csh.uplift=0%..1%:1%'], /no item `flat_csh`: did you mean `flat_cash`\?/],
       [['--set', 'name=1..3:1'], /`name` is text \(`Tiny ICB`\), not a rate or an amount/],
+      [['--set', 'allocation.growth=1%..2%:1%', '--set', 'allocation.growth=3%..4%:1%'], /names `allocation\.growth` twice/],
       [['--set', 'lines.acute.category=1..3:1'], /`lines\.acute\.category` is text \(`acute`\)/],
     ];
     for (const [args, message] of cases) {
