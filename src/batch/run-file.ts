@@ -1,4 +1,5 @@
 /** One scenario of a batch, to its rows of the long CSV: scenario, file, year, metric, value. */
+import path from 'node:path';
 import { formatDiagnostic } from '../io/diagnostics.js';
 import { loadScenario } from '../cli/load-scenario.js';
 import { decString } from '../model/decimal.js';
@@ -14,7 +15,8 @@ export interface BatchTask {
   color: boolean;
 }
 
-export type BatchResult = { ok: true; csv: string; rows: number } | { ok: false; text: string };
+/** `read`: every file the scenario was loaded from (it and its bases), absolute, so --out can spare them. */
+export type BatchResult = { ok: true; csv: string; rows: number; read: string[] } | { ok: false; text: string };
 
 export function runBatchFile(task: BatchTask): BatchResult {
   const loaded = loadScenario(task.abs);
@@ -27,7 +29,9 @@ export function runBatchFile(task: BatchTask): BatchResult {
   for (const y of run.years) {
     for (const [metric, value] of Object.entries(y.metrics)) rows.push([y.year, metric, decString(value)]);
   }
-  return { ok: true, csv: csvRows(run.scenario, task.display, rows), rows: rows.length };
+  // The loader names files from the process's working directory.
+  const read = loaded.scenario.chain.map((f) => path.resolve(f));
+  return { ok: true, csv: csvRows(run.scenario, task.display, rows), rows: rows.length, read };
 }
 
 /** As runBatchFile, but a bug in one scenario's run is that file's failure, not the whole batch's. */

@@ -10,10 +10,10 @@ import { Option, type Command } from 'commander';
 import { batchHeader } from '../batch/csv-rows.js';
 import { runPool } from '../batch/pool.js';
 import type { BatchResult, BatchTask } from '../batch/run-file.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import { EXIT, InputError, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
+import { checkOutPath, writeOut } from './write-output.js';
 
 interface BatchOptions {
   out?: string;
@@ -55,12 +55,16 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     const { batchXlsx } = await import('./xlsx-out.js');
     return batchXlsx(cli, tasks, opts.out, empty.length > 0);
   }
+  const outAbs = opts.out === undefined ? undefined : path.resolve(cli.cwd, opts.out);
+  // Found out now, not after running hundreds of files.
+  if (outAbs !== undefined) checkOutPath(outAbs, opts.out!, files);
   const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? await progressBar(cli, tasks.length) : undefined;
 
   // Results arrive in any order; each is written once everything before it has been.
   const results: (BatchResult | undefined)[] = new Array(tasks.length);
   const chunks: string[] = [batchHeader()];
   const failed: string[] = [];
+  const read = new Set<string>();
   let written = 0;
   const emit = (s: string) => (opts.out === undefined ? cli.stdout.write(s) : chunks.push(s));
   if (opts.out === undefined) cli.stdout.write(chunks.pop()!);
@@ -68,8 +72,10 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     results[index] = result;
     bar?.increment();
     for (let r = results[written]; r !== undefined; r = results[written]) {
-      if (r.ok) emit(r.csv);
-      else failed.push(`${tasks[written]!.display}: skipped (bad input)\n${r.text}`);
+      if (r.ok) {
+        emit(r.csv);
+        for (const f of r.read) read.add(f);
+      } else failed.push(`${tasks[written]!.display}: skipped (bad input)\n${r.text}`);
       results[written] = undefined;
       written++;
     }
@@ -85,11 +91,12 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   } finally {
     bar?.stop();
   }
-  if (opts.out !== undefined) writeFileAtomic(path.resolve(cli.cwd, opts.out), chunks.join(''));
   for (const f of failed) cli.stderr.write(f);
   if (failed.length > 0) {
     cli.stderr.write(`icbsim: ${failed.length} of ${tasks.length} files skipped for bad input; the other ${tasks.length - failed.length} ran\n`);
   }
+  // Checked again now that the workers have said which base files the plans extend.
+  if (outAbs !== undefined) writeOut(outAbs, opts.out!, chunks.join(''), read);
   return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
 }
 

@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import { runScenario } from '../model/run.js';
 import { closest } from '../model/suggest.js';
 import { isYearLabel, suggestYear } from '../model/years.js';
@@ -16,6 +15,7 @@ import { EXIT, InputError, useColor, type Cli } from './context.js';
 import { loadScenario } from './load-scenario.js';
 import { renderSparklines } from '../render/sparkline.js';
 import { writeXlsx } from './xlsx-out.js';
+import { writeOut } from './write-output.js';
 
 const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -43,10 +43,12 @@ export function registerCompare(program: Command, cli: Cli, wrap: Wrap): void {
     .action(wrap((files: string[], opts: CompareOptions) => runCompare(cli, files, opts)));
 }
 
-function load(cli: Cli, file: string): Compared {
+function load(cli: Cli, file: string, read: string[]): Compared {
   const abs = path.resolve(cli.cwd, file);
   const loaded = loadScenario(abs);
   if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  // The loader names files from the process's working directory.
+  read.push(abs, ...loaded.scenario.chain.map((f) => path.resolve(f)));
   return { file: displayPath(cli.cwd, abs), result: runScenario(loaded.scenario.spec, loaded.scenario.name) };
 }
 
@@ -55,8 +57,9 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
     const y = suggestYear(opts.year);
     throw new InputError(`--year expects a financial year like 2028/29, got \`${opts.year}\`${y ? `: did you mean \`${y}\`?` : ''}`);
   }
-  const runs = files.map((f) => load(cli, f));
-  const baseline = opts.baseline === undefined ? undefined : load(cli, opts.baseline);
+  const read: string[] = [];
+  const runs = files.map((f) => load(cli, f, read));
+  const baseline = opts.baseline === undefined ? undefined : load(cli, opts.baseline, read);
   const all = baseline ? [baseline, ...runs] : runs;
   if (opts.year !== undefined) {
     for (const r of all) {
@@ -80,7 +83,7 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
   if (opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color)) {
     cli.stdout.write(`\n${renderSparklines(all.map((r) => r.result), { color: true })}`);
   }
-  if (opts.out !== undefined) writeFileAtomic(path.resolve(cli.cwd, opts.out), text);
+  if (opts.out !== undefined) writeOut(path.resolve(cli.cwd, opts.out), opts.out, text, read);
   return EXIT.OK;
 }
 

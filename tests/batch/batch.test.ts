@@ -91,6 +91,28 @@ describe('bad input', () => {
     expect(none.stderr).toContain('no files match `nothing/*.yaml`');
     expect((await icbsim(['batch', '.', '--workers', '0'], { cwd: small })).code).toBe(2);
   });
+  it('a bad --out is found before anything runs: a missing folder, a folder', async () => {
+    const missing = await icbsim(['batch', '.', '--out', 'no-such-folder/out.csv'], { cwd: small });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('icbsim: error: cannot write `no-such-folder/out.csv`: its folder does not exist\n');
+    const folder = await icbsim(['batch', '.', '--out', 'sub'], { cwd: small });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toBe('icbsim: error: cannot write `sub`: it is a folder\n');
+  });
+  it('--out never overwrites a scenario it runs, nor a base file one of them extends', async () => {
+    writeScenario(small, 'ext/child.yaml', 'extends: ../b.yaml\nname: Child\n');
+    const before = readFileSync(join(small, 'b.yaml'), 'utf8');
+    for (const workers of ['1', '2']) {
+      const self = await icbsim(['batch', 'ext/child.yaml', '--workers', workers, '--out', 'ext/child.yaml'], { cwd: small });
+      expect(self.code).toBe(2);
+      expect(self.stderr).toContain('refusing to write `ext/child.yaml`: it is one of the scenario files this run reads');
+      // The base is known only once a worker has loaded the plan: refused at the end, nothing written.
+      const base = await icbsim(['batch', 'ext/child.yaml', '--workers', workers, '--out', 'b.yaml'], { cwd: small });
+      expect(base.code).toBe(2);
+      expect(base.stderr).toContain('refusing to write `b.yaml`: it is one of the scenario files this run reads');
+      expect(readFileSync(join(small, 'b.yaml'), 'utf8')).toBe(before);
+    }
+  });
   it('nothing to run leaves an existing --out file untouched', async () => {
     const out = join(small, 'keep.csv');
     writeFileSync(out, 'old contents\n');

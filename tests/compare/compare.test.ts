@@ -1,4 +1,6 @@
 /** `icbsim compare`: columns per scenario, the chosen year, whole-period rows, baseline deltas, every format. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { icbsim, tempDir, writeScenario } from '../cli/helpers.js';
 import { PLAN } from '../check/fixture.js';
@@ -78,6 +80,20 @@ describe('compare', () => {
     expect(md.stdout.split('\n')[0]).toBe('| £m 2027/28 | Check ICB (a.yaml) (baseline) | Check ICB (c.yaml) | Δ | Growth 3% | Δ |');
     const csv = await icbsim(['compare', 'a.yaml', 'c.yaml', '--metric', 'icb_surplus', '--format', 'csv'], opts);
     expect(csv.stdout.split('\n')[0]).toBe('metric,Check ICB (a.yaml),Check ICB (c.yaml)');
+  });
+  it('--out: a missing folder is exit 2 with a reason; a scenario or base it reads is never overwritten', async () => {
+    const missing = await icbsim(['compare', 'a.yaml', '--format', 'md', '--out', 'nowhere/x.md'], opts);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('icbsim: error: cannot write `nowhere/x.md`: its folder does not exist\n');
+    const before = readFileSync(join(dir, 'a.yaml'), 'utf8');
+    // b.yaml extends a.yaml.
+    const base = await icbsim(['compare', 'b.yaml', '--out', 'a.yaml'], opts);
+    expect(base.code).toBe(2);
+    expect(base.stderr).toBe('icbsim: error: refusing to write `a.yaml`: it is one of the scenario files this run reads\n');
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(before);
+    const ok = await icbsim(['compare', 'b.yaml', '--metric', 'icb_surplus', '--format', 'csv', '--out', 'out.csv'], opts);
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('metric,Growth 3%\nyear,2027/28\nicb_surplus,22.28\n');
   });
   it('the table names each column\'s year when the years differ', async () => {
     const r = await icbsim(['compare', 'a.yaml', 'l.yaml', '--metric', 'icb_surplus'], opts);
