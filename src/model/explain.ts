@@ -6,7 +6,9 @@
 import { Dec } from './decimal.js';
 import type { Projection } from './engine.js';
 import { metricDefs, type MetricDef } from './metrics.js';
+import { seriesSpec } from './plan.js';
 import type { RunResult } from './run.js';
+import type { RateSeriesSpec, ScenarioSpec } from './schema.js';
 
 export type StepKind = 'money' | 'rate' | 'share' | 'factor' | 'text';
 
@@ -51,7 +53,7 @@ export function explain(result: RunResult, metricName: string, year: string): Ex
   if (value === undefined) {
     throw new ExplainError(`${metricName} has no figure in ${year}${t < def.fromYear ? ': it starts in the first projection year' : ''}`);
   }
-  const steps = new Steps(p, plan.labels);
+  const steps = new Steps(p, plan.labels, result.spec);
   const [kind, rest] = splitMetric(metricName);
   if (rest === undefined) headline(steps, p, kind, t, result);
   else lineMetric(steps, p, kind, plan.lines.findIndex((l) => l.name === rest), t);
@@ -68,7 +70,27 @@ class Steps {
   constructor(
     private readonly p: Projection<Dec>,
     private readonly labels: string[],
+    readonly spec: ScenarioSpec,
   ) {}
+
+  /**
+   * ` (the mean of its normal distribution)` and the like where a rate in year t is a
+   * distribution: a plain run uses its central value, and the reader should know it is one.
+   */
+  central(series: RateSeriesSpec | undefined, t: number): string {
+    if (series === undefined) return '';
+    const d = seriesSpec(series, t, this.labels);
+    switch (d.kind) {
+      case 'fixed':
+        return '';
+      case 'normal':
+        return ' (the mean of its normal distribution)';
+      case 'triangular':
+        return ' (the mode of its triangular distribution)';
+      case 'uniform':
+        return ' (the midpoint of its uniform distribution)';
+    }
+  }
 
   add(label: string, value: Dec | undefined, kind: StepKind, op?: ExplainStep['op'], metric?: string, t?: number, depth?: number): void {
     const s: ExplainStep = { label, kind };
@@ -104,7 +126,7 @@ function headline(s: Steps, p: Projection<Dec>, name: string, t: number, result:
         s.text('Step 1: the recurrent allocation grows by its growth rate');
         s.add(`Recurrent allocation in ${s.year(t - 1)}`, p.allocation[t - 1]!, 'money', undefined, 'allocation', t - 1);
         s.add('× (1 + allocation growth)', ONE.plus(plan.growth[t]!), 'factor', '×');
-        s.add('allocation growth', plan.growth[t]!, 'rate', undefined, 'allocation_growth', t, 1);
+        s.add(`allocation growth${s.central(result.spec.allocation.growth, t)}`, plan.growth[t]!, 'rate', undefined, 'allocation_growth', t, 1);
         s.add(`Recurrent allocation in ${y} (to the penny)`, p.allocation[t]!, 'money', '=', 'allocation', t);
       }
       return;
@@ -234,10 +256,12 @@ function needTrail(s: Steps, p: Projection<Dec>, i: number, t: number, needLast 
     s.add(`Need in ${s.year(t - 1)}`, tr.need[t - 1]!, 'money', undefined, `need.${l.name}`, t - 1);
   }
   s.add('× factor (1 + inflation)(1 + demand)(1 − efficiency × delivery)', tr.factor[t]!, 'factor', '×');
-  s.add('inflation', l.inflation[t]!, 'rate', undefined, undefined, undefined, 1);
-  s.add('demand', l.demand[t]!, 'rate', undefined, undefined, undefined, 1);
-  s.add('efficiency', l.efficiency[t]!, 'rate', undefined, undefined, undefined, 1);
-  s.add('delivery', l.delivery[t]!, 'rate', undefined, undefined, undefined, 1);
+  const given = s.spec.lines[l.name]!;
+  const a = s.spec.assumptions ?? {};
+  s.add(`inflation${s.central(given.inflation ?? a.inflation, t)}`, l.inflation[t]!, 'rate', undefined, undefined, undefined, 1);
+  s.add(`demand${s.central(given.demand ?? a.demand, t)}`, l.demand[t]!, 'rate', undefined, undefined, undefined, 1);
+  s.add(`efficiency${s.central(given.efficiency ?? a.efficiency, t)}`, l.efficiency[t]!, 'rate', undefined, undefined, undefined, 1);
+  s.add(`delivery${s.central(given.efficiency_delivery ?? a.efficiency_delivery, t)}`, l.delivery[t]!, 'rate', undefined, undefined, undefined, 1);
   s.add(l.cut ? 'Uncut running costs (to the penny)' : 'Need grown (to the penny)', tr.grown[t]!, 'money', '=');
   if (l.cut) {
     s.text('A cut line\'s need is its funded spend: the cut is real');

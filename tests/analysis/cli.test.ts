@@ -22,6 +22,17 @@ describe('icbsim explain', () => {
     expect(json).toMatchObject({ metric: 'icb_surplus', year: '2027/28', value: '27.925' });
   });
 
+  it('says when a rate is the central value of a distribution', async () => {
+    const r = await icbsim(['explain', join(REPO, 'scenarios', 'uncertain.yaml'), 'need.acute', '--year', '2027/28']);
+    expect(r.code).toBe(0);
+    // uncertain.yaml: inflation normal [2.5%, 0.6%], acute demand triangular [1.8%, 2.8%, 4.5%],
+    // delivery uniform [70%, 100%]; efficiency is a plain 2%.
+    expect(r.stdout).toMatch(/ inflation \(the mean of its normal distribution\)\s+2\.5%\n/);
+    expect(r.stdout).toMatch(/ demand \(the mode of its triangular distribution\)\s+2\.8%\n/);
+    expect(r.stdout).toMatch(/ efficiency\s+2%\n/);
+    expect(r.stdout).toMatch(/ delivery \(the midpoint of its uniform distribution\)\s+85%\n/);
+  });
+
   it('says when a flat-cash uplift is the line\'s inflation (flat real)', async () => {
     const r = await icbsim(['explain', join(REPO, 'scenarios', 'flat-real-acute.yaml'), 'spend.acute', '--year', '2026/27']);
     expect(r.code).toBe(0);
