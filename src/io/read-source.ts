@@ -3,6 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import { didYouMean, type Diagnostic } from './diagnostics.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The yaml package takes tens of seconds and gigabytes on a file of a million tiny values (a 2 MB
+ * flow list), long before icbsim sees a node. Lines and commas bound the number of values, and a
+ * real scenario has a few hundred of them.
+ */
+const MAX_SEPARATORS = 50_000;
 
 type Result = { ok: true; text: string } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -55,14 +61,45 @@ export function readSourceFile(path: string): Result {
     };
   }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { ok: true, text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+    const crowded = tooManyValues(text);
+    if (crowded !== undefined) {
+      return {
+        ok: false,
+        diagnostics: [
+          {
+            file: path,
+            ...crowded,
+            message: `the file holds more than ${MAX_SEPARATORS.toLocaleString('en-GB')} lines and list or map entries (this far in): far more than any scenario, so it is not read`,
+          },
+        ],
+      };
+    }
+    return { ok: true, text };
   } catch {
     return fail(
       `the file is not valid UTF-8 text (first bad byte on line ${firstBadLine(bytes)})`,
       'save it as UTF-8; other encodings such as Latin-1 or Windows-1252 are not supported',
     );
   }
+}
+
+/** Where the count of newlines and commas passes the limit, if it does. */
+function tooManyValues(text: string): { line: number; col: number } | undefined {
+  let count = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x0a && c !== 0x2c) continue;
+    if (++count > MAX_SEPARATORS) return { line, col: i - lineStart + 1 };
+    if (c === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return undefined;
 }
 
 function suggestSibling(path: string): string | undefined {

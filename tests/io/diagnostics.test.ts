@@ -67,6 +67,20 @@ describe('formatDiagnostic', () => {
     expect(caretLine(2, 5)).toBe('    |     ^');
   });
 
+  it('shows the right line when problems alternate between files (each file is split into lines once)', () => {
+    const two = new Map([
+      ['a.yaml', 'a1: 1\na2: 2\n'],
+      ['b.yaml', 'b1: 1\nb2: 2\n'],
+    ]);
+    const shown = (file: string, line: number) => formatDiagnostic({ file, line, col: 1, message: 'm' }, two, { color: false }).split('\n')[1];
+    expect([shown('a.yaml', 2), shown('b.yaml', 1), shown('a.yaml', 1), shown('b.yaml', 2)]).toEqual([
+      '  2 | a2: 2',
+      '  1 | b1: 1',
+      '  1 | a1: 1',
+      '  2 | b2: 2',
+    ]);
+  });
+
   it('underlines a block value whole, commas and brackets included', () => {
     const block = new Map([['b.yaml', 'recurrent: 2,000\nname: a, b} c\n']]);
     const caretLine = (line: number, col: number) =>

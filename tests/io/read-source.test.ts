@@ -58,6 +58,22 @@ describe('readSourceFile', () => {
     expect(readSourceFile(path).ok).toBe(true);
   });
 
+  it('refuses a file of more than 50,000 lines and commas, at the place it passes the limit', () => {
+    const path = join(dir, 'crowded.yaml');
+    // Separator 1 is line 1's newline; on line 2, `x: [` is 4 characters and the k-th comma sits at
+    // column 4 + 2k. Separator 50,001 is comma 50,000: column 4 + 100,000 = 100,004.
+    writeFileSync(path, 'a: 1\nx: [' + '1,'.repeat(60_000) + '1]\n');
+    expect(failure(path)).toEqual({
+      file: path,
+      line: 2,
+      col: 100_004,
+      message: 'the file holds more than 50,000 lines and list or map entries (this far in): far more than any scenario, so it is not read',
+    });
+    // Exactly 50,000 separators: two newlines and 49,998 commas. Allowed.
+    writeFileSync(path, 'a: 1\nx: [' + '1,'.repeat(49_998) + '1]\n');
+    expect(readSourceFile(path).ok).toBe(true);
+  });
+
   it('reports binary files', () => {
     const path = join(dir, 'bin.yaml');
     writeFileSync(path, Buffer.from([0x61, 0x3a, 0x20, 0x00, 0x01, 0x0a]));
