@@ -333,6 +333,18 @@ export const Check = z
   .describe('A rule the plan must meet');
 export type CheckSpec = z.output<typeof Check>;
 
+/** `m`, `GBPm`, `£000s`, `£bn`: what a finance team writes for units, mapped to what the file takes. */
+function unitsMessage(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const t = input.trim().toLowerCase().replace(/^(gbp|£)\s*/, '');
+  const expected = `expected one of ${UNITS.map((u) => `\`${u}\``).join(', ')}, got \`${input}\``;
+  if (['m', 'mn', 'million', 'millions'].includes(t)) return `${expected}: did you mean \`£m\`?`;
+  if (['k', '000', '000s', "'000s", 'thousand', 'thousands'].includes(t)) return `${expected}: did you mean \`£k\`?`;
+  if (['', 'pound', 'pounds'].includes(t)) return `${expected}: did you mean \`£\`?`;
+  if (['b', 'bn', 'billion', 'billions'].includes(t)) return `${expected}: there is no £bn; write money in \`£m\` (£1bn is 1000)`;
+  return undefined;
+}
+
 const Years = numberInput('a whole number of projection years from 1 to 15')
   .transform((v, ctx) => {
     const text = String(v).trim();
@@ -350,7 +362,7 @@ export const Scenario = z
     name: z.string().optional().describe('The scenario\'s name in reports (default: the file name)'),
     description: z.string().optional().describe('What question this scenario answers'),
     extends: z.string().optional().describe('A base scenario file (relative path) whose keys this one overrides'),
-    units: z.enum(UNITS).default('£m').describe('The units every amount of money is written in: £, £k or £m'),
+    units: z.enum(UNITS, { error: (iss) => unitsMessage(iss.input) }).default('£m').describe('The units every amount of money is written in: £, £k or £m'),
     base_year: YearKey.describe('The year whose figures are given, not projected'),
     years: Years,
     allocation: z

@@ -294,6 +294,15 @@ describe('the rest of the file', () => {
     expect(problemAt(minimal({ checks: { breakeven: {} } }), 'checks').message).toMatch(/^expected a list, got a map: each check is a list item/);
   });
 
+  test('units written as a finance team would (m, GBPm, £000s, £bn) get the unit meant', () => {
+    const units = (u: string) => problemAt(minimal({ units: u }), 'units').message;
+    expect(units('m')).toBe('expected one of `£`, `£k`, `£m`, got `m`: did you mean `£m`?');
+    expect(units('GBPm')).toMatch(/did you mean `£m`\?$/);
+    expect(units('£000s')).toMatch(/did you mean `£k`\?$/);
+    expect(units('GBP')).toMatch(/did you mean `£`\?$/);
+    expect(units('£bn')).toBe('expected one of `£`, `£k`, `£m`, got `£bn`: there is no £bn; write money in `£m` (£1bn is 1000)');
+  });
+
   test('units are £, £k or £m', () => {
     expect(problemAt(minimal({ units: '£bn' }), 'units').message).toContain('`£m`');
   });
