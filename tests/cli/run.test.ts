@@ -272,6 +272,24 @@ describe('the built binary', () => {
     expect(r.stdout).toBe((await icbsim(['run', tiny, '--format', 'json'])).stdout);
   });
 
+  it('every text format prints from the binary exactly what it prints in-process', async () => {
+    for (const format of ['table', 'csv', 'md']) {
+      const r = spawnIcbsim(['run', tiny, '--format', format, '--lines']);
+      expect(r.code, format).toBe(0);
+      expect(r.stderr, format).toBe('');
+      expect(r.stdout, format).toBe((await icbsim(['run', tiny, '--format', format, '--lines'])).stdout);
+    }
+  });
+
+  it('a failed run from the shell leaves an existing --out file byte for byte, and no temp file', () => {
+    const out = join(dir, 'kept-by-binary.json');
+    writeFileSync(out, '{"earlier": "result"}\n');
+    const r = spawnIcbsim(['run', bad, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(out, 'utf8')).toBe('{"earlier": "result"}\n');
+    expect(strayTempFiles(dir)).toEqual([]);
+  });
+
   it('exit 2 on a bad scenario: located message, nothing on stdout, no stack trace', () => {
     const r = spawnIcbsim(['run', bad]);
     expect(r.code).toBe(2);
