@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { findIcb, parseAllocationsCsv, presetYaml, starterYaml, type IcbRow } from '../model/presets.js';
 import type { Wrap } from './commands.js';
+import { writeOut } from './write-output.js';
 import { EXIT, InputError, type Cli } from './context.js';
 import { SCENARIOS_DIR } from './defaults.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 
 export const ALLOCATIONS_CSV = path.join(SCENARIOS_DIR, 'data', 'icb-allocations-2025-26.csv');
 export const NATIONAL_ASSUMPTIONS = path.join(SCENARIOS_DIR, 'national', 'planning-2025-26.yaml');
@@ -64,7 +64,7 @@ export async function initCommand(cli: Cli, file: string | undefined, opts: Init
   if (target === undefined || file === undefined) {
     cli.stdout.write(text);
   } else {
-    write(target, file, text);
+    writeOut(target, file, text);
     cli.stderr.write(`icbsim: wrote ${file}; run it with \`icbsim run ${file}\`\n`);
   }
   return EXIT.OK;
@@ -96,20 +96,3 @@ function chooseIcb(rows: IcbRow[], query: string): IcbRow {
   throw new InputError(`no ICB called \`${query}\`${hint} (\`icbsim init --icb list\` lists them all)`);
 }
 
-/** The whole file or nothing; a bad path is the user's input, so exit 2 with a reason. */
-function write(abs: string, shown: string, text: string): void {
-  try {
-    writeFileAtomic(abs, text);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const reason =
-      e.code === 'ENOENT'
-        ? 'its folder does not exist'
-        : e.code === 'EISDIR'
-          ? 'it is a folder'
-          : e.code === 'EACCES' || e.code === 'EPERM'
-            ? 'permission denied'
-            : e.message;
-    throw new InputError(`cannot write \`${shown}\`: ${reason}`);
-  }
-}

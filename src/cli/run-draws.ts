@@ -85,7 +85,7 @@ export async function runDrawsCommand(
   if (opts.out === undefined) {
     cli.stdout.write(text);
   } else {
-    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text);
+    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
     cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
   }
   return EXIT.OK;

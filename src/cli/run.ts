@@ -1,7 +1,7 @@
 /** `icbsim run [FILE]`: project one scenario and print it (or write it, atomically) in one format. */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { writeFileAtomic } from '../io/write-atomic.js';
+import { writeOut as writeOutput } from './write-output.js';
 import { runScenario, type RunResult } from '../model/run.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
@@ -95,26 +95,5 @@ export function render(
   }
 }
 
-/**
- * Writes the whole output or nothing; a bad --out path is the user's input, so exit 2 with a reason.
- * `inputs` are the files the command read: an --out naming one of them would destroy it.
- */
-export function writeOutput(abs: string, shown: string, text: string | Uint8Array, inputs: readonly string[] = []): void {
-  if (inputs.some((f) => path.resolve(f) === abs)) {
-    throw new InputError(`refusing to write \`${shown}\`: it is one of the scenario files this run reads`);
-  }
-  try {
-    writeFileAtomic(abs, text);
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const reason =
-      e.code === 'ENOENT'
-        ? 'its folder does not exist'
-        : e.code === 'EISDIR'
-          ? 'it is a folder'
-          : e.code === 'EACCES' || e.code === 'EPERM'
-            ? 'permission denied'
-            : e.message;
-    throw new InputError(`cannot write \`${shown}\`: ${reason}`);
-  }
-}
+/** `--out` for run and the commands built on it: see write-output.ts (one contract for every command). */
+export { writeOutput };

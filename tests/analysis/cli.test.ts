@@ -1,6 +1,6 @@
 /** The analysis commands and `run --draws` as a user calls them: output, exit codes, bad input. */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { icbsim, REPO, tempDir, TINY, writeScenario } from '../cli/helpers.js';
 import { FIXTURE } from '../montecarlo/helpers.js';
@@ -277,6 +277,17 @@ describe('icbsim run --draws', () => {
     expect(r.stderr).toMatch(/no distributions .*every draw gives the same figures/);
     // TINY's 2027/28 surplus, 27.925 (see above), in every draw.
     expect(JSON.parse(r.stdout).years[2].metrics.icb_surplus).toEqual({ mean: '27.925', p5: '27.925', p50: '27.925', p95: '27.925' });
+  });
+
+  it('--out never overwrites the scenario it draws from', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'plan.yaml');
+    const text = readFileSync(tiny, 'utf8');
+    writeFileSync(file, text);
+    const r = await icbsim(['run', file, '--draws', '10', '--out', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to write .*one of the scenario files this run reads/);
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
   it('rejects bad numbers with exit 2', async () => {
