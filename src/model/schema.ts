@@ -380,7 +380,7 @@ export const Scenario = z
       .record(LineName, Line)
       .refine((r) => Object.keys(r).length > 0, { message: 'a scenario needs at least one spending line' })
       .describe("The ICB's spending lines, by name"),
-    policies: z.array(Policy).optional().describe('Policy levers, applied in the order of MODEL.md'),
+    policies: z.array(Policy).optional().describe('Policy levers: flat_cash, divert_growth, running_cost_cut, shift_activity. The model applies them in its own fixed order, so the order written here never changes a figure'),
     care_shift: z
       .strictObject({
         categories: z.array(z.enum(CATEGORIES)).optional().describe('Categories counted as care closer to home'),
