@@ -41,6 +41,12 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   if (iss.code === 'invalid_type') {
     return `expected ${article(iss.expected)}${gotWhat(iss.input)}`;
   }
+  // A distribution's list of parameters, e.g. `{uniform: [1%]}`: say which values it takes.
+  if ((iss.code === 'too_small' || iss.code === 'too_big') && iss.origin === 'array' && Array.isArray(iss.input)) {
+    const bound = Number(iss.code === 'too_small' ? iss.minimum : iss.maximum);
+    const description = (iss.inst as { description?: string } | undefined)?.description;
+    return `expected ${bound} value${bound === 1 ? '' : 's'}${description ? ` ${description}` : ''}, got ${iss.input.length}`;
+  }
   if (iss.code === 'invalid_value' && 'values' in iss) {
     const values = iss.values.map(String);
     // A list or map printed with String() would read `acute` or `[object Object]`.

@@ -158,6 +158,13 @@ describe('rates', () => {
     }
   });
 
+  test("a distribution with too few or too many values says which values it takes, not zod's \"Too small\"", () => {
+    const inflation = (rate: unknown) => problemAt(minimal({ assumptions: { inflation: rate } }), 'assumptions.inflation.' + Object.keys(rate as object)[0]).message;
+    expect(inflation({ uniform: ['1%'] })).toBe('expected 2 values [min, max], got 1');
+    expect(inflation({ triangular: ['1%', '2%', '3%', '4%'] })).toBe('expected 3 values [min, mode, max], got 4');
+    expect(inflation({ normal: [] })).toBe('expected 2 values [mean, standard deviation], got 0');
+  });
+
   test('distributions must be well formed', () => {
     expect(problems(minimal({ assumptions: { inflation: { triangular: ['3%', '2%', '4%'] } } }))[0]!.message).toContain('min ≤ mode ≤ max');
     expect(problems(minimal({ assumptions: { inflation: { uniform: ['3%', '2%'] } } }))[0]!.message).toContain('min ≤ max');
