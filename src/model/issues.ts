@@ -49,6 +49,13 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   }
   if (iss.code === 'invalid_value' && 'values' in iss) {
     const values = iss.values.map(String);
+    // One word beside a rate, as in a flat-cash `uplift: inflation`: the union's literal branch
+    // reports it, so say that a rate is the other choice (`uplift: 2` meant `2%`).
+    if (values.length === 1 && typeof iss.input === 'string') {
+      const text = iss.input.trim();
+      if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return `rates are written with a per cent sign: write \`${text}%\`, or \`${values[0]}\``;
+      return `expected a rate like \`2%\`, or \`${values[0]}\`, got \`${text}\`${didYouMeanSuffix(text, values)}`;
+    }
     // A list or map printed with String() would read `acute` or `[object Object]`.
     if (iss.input === null || typeof iss.input === 'object') return `expected one of ${values.map((v) => `\`${v}\``).join(', ')}${gotWhat(iss.input)}`;
     return `expected one of ${values.map((v) => `\`${v}\``).join(', ')}, got \`${String(iss.input)}\`${didYouMeanSuffix(

@@ -181,6 +181,13 @@ describe('rates', () => {
     expect(parseScenario(shift('1%', '130%')).ok).toBe(true);
   });
 
+  test('a flat-cash uplift that is neither a rate nor `inflation` says both are allowed', () => {
+    const uplift = (u: unknown) => problemAt(withPolicies([{ type: 'flat_cash', line: 'acute', uplift: u }]), 'policies.0.uplift').message;
+    expect(uplift('2')).toBe('rates are written with a per cent sign: write `2%`, or `inflation`');
+    expect(uplift('inflaton')).toBe('expected a rate like `2%`, or `inflation`, got `inflaton`: did you mean `inflation`?');
+    expect(uplift('cpi')).toBe('expected a rate like `2%`, or `inflation`, got `cpi`');
+  });
+
   test('a cut and a diverted share stay between 0% and 100%', () => {
     expect(problemAt(withPolicies([{ type: 'running_cost_cut', line: 'running', cut: '130%', by: '2027/28' }]), 'policies.0.cut').message).toContain('between 0% and 100%');
     expect(problemAt(withPolicies([{ type: 'divert_growth', share: '-5%', to: { community: '100%' } }]), 'policies.0.share').message).toContain('between 0% and 100%');
