@@ -51,7 +51,8 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
     const values = iss.values.map(String);
     // One word beside a rate, as in a flat-cash `uplift: inflation`: the union's literal branch
     // reports it, so say that a rate is the other choice (`uplift: 2` meant `2%`).
-    if (values.length === 1 && typeof iss.input === 'string') {
+    if (values.length === 1) {
+      if (typeof iss.input !== 'string') return `expected a rate like \`2%\`, or \`${values[0]}\`${gotWhat(iss.input)}`;
       const text = iss.input.trim();
       if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return `rates are written with a per cent sign: write \`${text}%\`, or \`${values[0]}\``;
       return `expected a rate like \`2%\`, or \`${values[0]}\`, got \`${text}\`${didYouMeanSuffix(text, values)}`;

@@ -186,6 +186,7 @@ describe('rates', () => {
     expect(uplift('2')).toBe('rates are written with a per cent sign: write `2%`, or `inflation`');
     expect(uplift('inflaton')).toBe('expected a rate like `2%`, or `inflation`, got `inflaton`: did you mean `inflation`?');
     expect(uplift('cpi')).toBe('expected a rate like `2%`, or `inflation`, got `cpi`');
+    expect(uplift(true)).toBe('expected a rate like `2%`, or `inflation`, got `true`');
   });
 
   test('a cut and a diverted share stay between 0% and 100%', () => {
