@@ -180,7 +180,8 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
     const def = metrics.get(c.metric);
     if (!def) {
       const suggestion = closest(c.metric, [...metrics.keys()]);
-      fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''}`);
+      const known = `one of ${HEADLINE_METRICS.map((m) => m.name).join(', ')}, or spend., need., gap. or growth. and a line name`;
+      fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ` (${known})`}`);
     }
     if (c.year !== undefined && c.year !== 'final' && !labels.includes(c.year)) fail(at('year'), `${c.year} is outside the period ${period}`);
     const year = c.year === 'final' ? labels.at(-1) : c.year;

@@ -198,6 +198,12 @@ describe('rates', () => {
 describe('checks', () => {
   const check = (c: Record<string, unknown>) => minimal({ checks: [{ name: 'Rule', ...c }] });
 
+  test('an unknown metric with nothing close lists the metrics there are', () => {
+    expect(problemAt(check({ metric: 'deficit', min: '0', each_year: true }), 'checks.0.metric').message).toBe(
+      'unknown metric `deficit` (one of allocation, non_recurrent, income, allocation_growth, spend, icb_surplus, underlying_surplus, cumulative_surplus, system_surplus, care_shift_share, or spend., need., gap. or growth. and a line name)',
+    );
+  });
+
   test('an unknown metric gets a did-you-mean', () => {
     expect(problemAt(check({ metric: 'icb_surplsu', min: '0', each_year: true }), 'checks.0.metric').message).toContain('did you mean `icb_surplus`?');
     expect(problemAt(check({ metric: 'growth.b', min: '0%', each_year: true }), 'checks.0.metric').message).toContain('did you mean `growth.a`?');
