@@ -71,7 +71,7 @@ export function readSourceFile(path: string): Result {
           {
             file: path,
             ...crowded,
-            message: `the file holds more than ${MAX_SEPARATORS.toLocaleString('en-GB')} lines and list or map entries (this far in): far more than any scenario, so it is not read`,
+            message: `by this point the file holds more than ${MAX_SEPARATORS.toLocaleString('en-GB')} lines and list or map entries: far more than any scenario, so it is not read`,
           },
         ],
       };

@@ -67,7 +67,7 @@ describe('readSourceFile', () => {
       file: path,
       line: 2,
       col: 100_004,
-      message: 'the file holds more than 50,000 lines and list or map entries (this far in): far more than any scenario, so it is not read',
+      message: 'by this point the file holds more than 50,000 lines and list or map entries: far more than any scenario, so it is not read',
     });
     // Exactly 50,000 separators: two newlines and 49,998 commas. Allowed.
     writeFileSync(path, 'a: 1\nx: [' + '1,'.repeat(49_998) + '1]\n');
