@@ -80,7 +80,7 @@ function article(expected: string): string {
 }
 
 function gotWhat(input: unknown): string {
-  if (input === null) return ', got nothing (null)';
+  if (input === null) return ', got nothing (the key has no value)';
   if (Array.isArray(input)) return ', got a list';
   if (typeof input === 'object') return ', got a map';
   if (typeof input === 'boolean') return `, got \`${input}\``;

@@ -118,7 +118,7 @@ export const RateText = z
   .describe('A rate with a per cent sign, e.g. 2.5%');
 
 function gotSuffix(input: unknown): string {
-  if (input === null) return ', got nothing (null)';
+  if (input === null) return ', got nothing (the key has no value)';
   if (Array.isArray(input)) return ', got a list';
   if (input !== null && typeof input === 'object') return ', got a map';
   return input === undefined ? '' : `, got \`${String(input)}\``;

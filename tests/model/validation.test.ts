@@ -262,7 +262,9 @@ describe('the rest of the file', () => {
     const money = problemAt(minimal({ allocation: { recurrent: ['100'], growth: '0%' } }), 'allocation.recurrent').message;
     expect(money).toBe("expected an amount of money (a plain number in the scenario's units, like `1250.5`), got a list");
     expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: { x: '1' } } } }), 'lines.a.spend').message).toContain('got a map');
-    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: null } } }), 'lines.a.spend').message).toContain('got nothing (null)');
+    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: null } } }), 'lines.a.spend').message).toContain('got nothing (the key has no value)');
+    // `policies:` with every policy under it commented out.
+    expect(problemAt(minimal({ policies: null }), 'policies').message).toMatch(/^expected a list, got nothing \(the key has no value\): each policy is a list item/);
     expect(problemAt(minimal({ years: true }), 'years').message).toBe('expected a whole number of projection years from 1 to 15, got `true`');
     const lag = problemAt(withPolicies([{ type: 'shift_activity', from: 'acute', to: 'community', share: '1%', cost_ratio: '70%', lag: {} }]), 'policies.0.lag');
     expect(lag.message).toBe('expected a whole number of years (0 or more), got a map');
