@@ -53,6 +53,16 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   for (const [name, line] of Object.entries(s.lines)) {
     for (const key of assumptionKeys) checkSeries(line[key], ['lines', name, key]);
   }
+  // Delivery is the share of the savings plan achieved: 110% would be savings nobody planned, and a
+  // negative share would turn a cost improvement into a cost increase. Over-delivery belongs in
+  // `efficiency` itself.
+  const deliveries: [RateSeriesSpec | undefined, PropertyKey[]][] = [
+    [s.assumptions?.efficiency_delivery, ['assumptions', 'efficiency_delivery']],
+    ...Object.entries(s.lines).map(([name, line]): [RateSeriesSpec | undefined, PropertyKey[]] => [line.efficiency_delivery, ['lines', name, 'efficiency_delivery']]),
+  ];
+  for (const [series, path] of deliveries) {
+    if (series !== undefined) for (const [rate, at] of seriesRates(series, path)) between(rate, 0, 1, at, 'efficiency delivery');
+  }
 
   const flatCash = new Set<string>();
   const cut = new Set<string>();

@@ -181,6 +181,15 @@ describe('rates', () => {
     expect(parseScenario(shift('1%', '130%')).ok).toBe(true);
   });
 
+  test('efficiency delivery is a share achieved: 0% to 100%, in the assumptions and on a line, every year', () => {
+    const msg = 'efficiency delivery must be between 0% and 100%';
+    expect(problemAt(minimal({ assumptions: { efficiency_delivery: '110%' } }), 'assumptions.efficiency_delivery').message).toBe(msg);
+    expect(problemAt(minimal({ lines: { a: { category: 'acute', spend: '60', efficiency_delivery: ['50%', '-5%'] } } }), 'lines.a.efficiency_delivery.1').message).toBe(msg);
+    expect(problemAt(minimal({ assumptions: { efficiency_delivery: { uniform: ['70%', '120%'] } } }), 'assumptions.efficiency_delivery').message).toBe(msg);
+    // The ends themselves are allowed: nothing delivered, everything delivered.
+    expect(parseScenario(minimal({ assumptions: { efficiency_delivery: '0%' }, lines: { a: { category: 'acute', spend: '60', efficiency_delivery: '100%' } } })).ok).toBe(true);
+  });
+
   test('a flat-cash uplift that is neither a rate nor `inflation` says both are allowed', () => {
     const uplift = (u: unknown) => problemAt(withPolicies([{ type: 'flat_cash', line: 'acute', uplift: u }]), 'policies.0.uplift').message;
     expect(uplift('2')).toBe('rates are written with a per cent sign: write `2%`, or `inflation`');
