@@ -194,7 +194,7 @@ const Assumptions = {
   inflation: RateSeries.optional().describe('Cost inflation (pay and prices) per year; default 0%'),
   demand: RateSeries.optional().describe('Growth in activity needed (demography, acuity) per year; default 0%'),
   efficiency: RateSeries.optional().describe('Cost-improvement (efficiency) requirement per year; default 0%'),
-  efficiency_delivery: RateSeries.optional().describe('Share of the efficiency actually achieved; default 100%'),
+  efficiency_delivery: RateSeries.optional().describe('Share of the efficiency actually achieved, 0% to 100%; default 100%'),
 };
 
 export const LineName = z
