@@ -3,21 +3,13 @@
  * print: every `$ icbsim ...` line in those sections is run, and its output must match the lines
  * quoted under it, character for character.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readmeSection } from '../readme-section.js';
 import { icbsim, REPO } from '../cli/helpers.js';
 
-const README = readFileSync(join(REPO, 'README.md'), 'utf8');
 const SECTIONS = ['explain', 'sweep', 'tornado', 'solve', 'montecarlo'];
 
-function section(name: string): string {
-  const start = README.indexOf(`<!-- section: ${name} -->`);
-  expect(start, `section ${name}`).toBeGreaterThanOrEqual(0);
-  const rest = README.slice(start);
-  const end = rest.search(/\n#{2,3} /);
-  return end < 0 ? rest : rest.slice(0, end);
-}
+const section = (name: string): string => readmeSection(name);
 
 /** Words of a command line as a POSIX shell splits them (double quotes only: all the README uses). */
 function words(line: string): string[] {

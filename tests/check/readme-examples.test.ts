@@ -5,21 +5,15 @@
  * marked `(excerpt)` must print each quoted line, in order, among others.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readmeSection } from '../readme-section.js';
 import { REPO, tempDir } from '../cli/helpers.js';
 
-const README = readFileSync(join(REPO, 'README.md'), 'utf8');
 const SECTIONS = ['check', 'compare', 'diff', 'batch'];
 
-function section(name: string): string {
-  const start = README.indexOf(`<!-- section: ${name} -->`);
-  expect(start, `section ${name}`).toBeGreaterThanOrEqual(0);
-  const rest = README.slice(start);
-  const end = rest.search(/\n#{2,3} /);
-  return end < 0 ? rest : rest.slice(0, end);
-}
+const section = (name: string): string => readmeSection(name);
 
 interface Example {
   section: string;

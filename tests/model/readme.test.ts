@@ -5,18 +5,12 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Cli } from '../../src/cli/context.js';
 import { main } from '../../src/cli/main.js';
+import { readmeSection } from '../readme-section.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
-/** The text of one README section (from its marker to the next heading). */
-function section(name: string): string {
-  const start = README.indexOf(`<!-- section: ${name} -->`);
-  expect(start, `section ${name}`).toBeGreaterThanOrEqual(0);
-  const rest = README.slice(start);
-  const end = rest.search(/\n## /);
-  return end < 0 ? rest : rest.slice(0, end);
-}
+/** The text of one README section, its subsections included (to the next `##`). */
+const section = (name: string): string => readmeSection(name, /\n## /);
 
 const codeBlocks = (text: string) => [...text.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], body: m[2]! }));
 
