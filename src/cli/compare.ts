@@ -52,13 +52,29 @@ function load(cli: Cli, file: string, read: string[]): Compared {
   return { file: displayPath(cli.cwd, abs), result: runScenario(loaded.scenario.spec, loaded.scenario.name) };
 }
 
+/**
+ * Each file once, in the order given, and not the baseline again: `compare scenarios/*.yaml
+ * --baseline scenarios/do-nothing.yaml` names the baseline twice, and a second column of the same
+ * figures (with a zero delta) only widens the table. A baseline compared with itself alone stays.
+ */
+function distinctFiles(cli: Cli, files: readonly string[], baseline: string | undefined): string[] {
+  const seen = new Set<string>(baseline === undefined ? [] : [path.resolve(cli.cwd, baseline)]);
+  const kept = files.filter((f) => {
+    const abs = path.resolve(cli.cwd, f);
+    if (seen.has(abs)) return false;
+    seen.add(abs);
+    return true;
+  });
+  return kept.length > 0 ? kept : files.slice(0, 1);
+}
+
 export async function runCompare(cli: Cli, files: string[], opts: CompareOptions): Promise<number> {
   if (opts.year !== undefined && !isYearLabel(opts.year)) {
     const y = suggestYear(opts.year);
     throw new InputError(`--year expects a financial year like 2028/29, got \`${opts.year}\`${y ? `: did you mean \`${y}\`?` : ''}`);
   }
   const read: string[] = [];
-  const runs = files.map((f) => load(cli, f, read));
+  const runs = distinctFiles(cli, files, opts.baseline).map((f) => load(cli, f, read));
   const baseline = opts.baseline === undefined ? undefined : load(cli, opts.baseline, read);
   const all = baseline ? [baseline, ...runs] : runs;
   if (opts.year !== undefined) {

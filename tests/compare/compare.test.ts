@@ -48,6 +48,17 @@ describe('compare', () => {
       period_surplus: '30.5', worst_surplus: '10', worst_year: null,
     });
   });
+  it('a file named twice, or also given as --baseline (as a glob would), is one column', async () => {
+    const r = await icbsim(['compare', 'a.yaml', 'b.yaml', './b.yaml', '--baseline', 'a.yaml', '--format', 'json'], opts);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.baseline.scenario).toBe('Check ICB');
+    expect(json.scenarios.map((s: { scenario: string }) => s.scenario)).toEqual(['Growth 3%']);
+    // Only the baseline, compared with itself: kept, with zero deltas, rather than an empty table.
+    const self = JSON.parse((await icbsim(['compare', 'a.yaml', '--baseline', 'a.yaml', '--format', 'json'], opts)).stdout);
+    expect(self.scenarios).toHaveLength(1);
+    expect(self.scenarios[0].deltas.icb_surplus).toBe('0');
+  });
   it('money in other units is converted exactly to the first column\'s', async () => {
     const r = await icbsim(['compare', 'k.yaml', '--baseline', 'a.yaml', '--format', 'json'], opts);
     const json = JSON.parse(r.stdout);
