@@ -1,5 +1,5 @@
 /** A rules file (`--rules`): located checks, every problem at its file, line and column. */
-import { diagnosticFromLoc, type Diagnostic } from '../io/diagnostics.js';
+import { diagnosticFromLoc, inReadingOrder, type Diagnostic } from '../io/diagnostics.js';
 import { loadTree } from '../io/load.js';
 import { locate, type SNode } from '../io/source-tree.js';
 import { parseRules, type RulesSpec } from '../model/rules.js';
@@ -22,7 +22,7 @@ export function loadRules(file: string): RulesResult {
   const parsed = parseRules(data);
   if (!parsed.ok) {
     const diagnostics = parsed.problems.map((p) => diagnosticFromLoc(locate(tree, p.path, p.at), p.message));
-    return { ok: false, diagnostics, sources };
+    return { ok: false, diagnostics: inReadingOrder(diagnostics, chain), sources };
   }
   return { ok: true, loaded: { file: chain[0] ?? file, rules: parsed.rules, tree, sources } };
 }

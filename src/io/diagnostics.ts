@@ -96,3 +96,15 @@ function lineAt(text: string, line: number): string | undefined {
 
 /** One suggestion engine for the whole tool: it lives in the pure core so validation can use it too. */
 export { closest as didYouMean } from '../model/suggest.js';
+
+/**
+ * The schema and the semantic rules find problems in their own order; a reader wants them top to
+ * bottom, the file given first and then its bases (the order of `chain`). The sort is stable.
+ */
+export function inReadingOrder(diagnostics: Diagnostic[], chain: readonly string[]): Diagnostic[] {
+  const fileRank = (d: Diagnostic) => {
+    const i = chain.indexOf(d.file);
+    return i === -1 ? chain.length : i;
+  };
+  return [...diagnostics].sort((a, b) => fileRank(a) - fileRank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}

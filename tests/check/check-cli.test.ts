@@ -80,6 +80,17 @@ describe('exit codes', () => {
     expect(r.stderr).toContain('broken-rules.yaml:2:30: error: unknown key `mni`: did you mean `min`?');
     expect(r.stdout).toBe('');
   });
+  it('a rules file with several problems lists them all, top to bottom', async () => {
+    const messy = writeScenario(
+      dir,
+      'messy-rules.yaml',
+      'checks:\n  - {name: A, metric: spend, mni: 0, each_year: true}\n  - {name: B, metric: spend, min: 0, year: 2026-27}\n  - {nme: C, metric: spend, min: 0, each_year: true}\n',
+    );
+    const r = await icbsim(['check', plan, '--rules', messy], opts);
+    expect(r.code).toBe(2);
+    const located = [...r.stderr.matchAll(/messy-rules\.yaml:(\d+):(\d+): error/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(located.map(([line]) => line)).toEqual([2, 3, 4]);
+  });
   it('2 when a rule names a metric this plan does not have', async () => {
     const other = writeScenario(dir, 'other-rules.yaml', 'checks:\n  - {name: X, metric: spend.mental_heath, min: 0, each_year: true}\n');
     const r = await icbsim(['check', plan, '--rules', other], opts);
