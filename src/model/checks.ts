@@ -41,6 +41,16 @@ function limitOf<T>(bound: BoundSpec, metrics: Map<string, T>, A: Arith<T>): T |
   return bound.kind === 'metric' ? metrics.get(bound.metric) : A.of(bound.value);
 }
 
+/** Every metric a set of checks reads: each rule's own metric and any metric it is compared with. */
+export function metricsReadBy(checks: readonly CheckSpec[]): Set<string> {
+  const read = new Set<string>();
+  for (const c of checks) {
+    read.add(c.metric);
+    for (const bound of [c.min, c.max, c.change_min, c.change_max]) if (bound?.kind === 'metric') read.add(bound.metric);
+  }
+  return read;
+}
+
 /** `labels[t]` is year t's label and `metrics[t]` its figures, as computeMetrics returns them. */
 export function evaluateChecks<T>(
   checks: readonly CheckSpec[],

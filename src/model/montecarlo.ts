@@ -5,7 +5,7 @@
  * (seed, k) and the summary reads the draws in index order, the result is the same for any split.
  */
 import type { Arith } from './arith.js';
-import { evaluateChecks } from './checks.js';
+import { evaluateChecks, metricsReadBy } from './checks.js';
 import { DrawSampler } from './draw-sampler.js';
 import { project } from './engine.js';
 import { drawArith } from './float-arith.js';
@@ -54,8 +54,7 @@ export class DrawRunner {
     this.layout = drawLayout(spec);
     this.arith = drawArith(PENNY_PLACES[spec.units]);
     this.template = new PlanTemplate(spec, this.arith);
-    const read = (spec.checks ?? []).flatMap((c) => [c.metric, ...[c.min, c.max, c.change_min, c.change_max].flatMap((b) => (b?.kind === 'metric' ? [b.metric] : []))]);
-    this.lineKeys = lineMetricKeys(Object.keys(spec.lines).map((name) => ({ name })), new Set(read));
+    this.lineKeys = lineMetricKeys(Object.keys(spec.lines).map((name) => ({ name })), metricsReadBy(spec.checks ?? []));
   }
 
   /** Draw `draw`'s plan: the template with this draw's samples written in. */

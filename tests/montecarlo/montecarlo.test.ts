@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricsReadBy } from '../../src/model/checks.js';
 import { Dec } from '../../src/model/decimal.js';
 import { DrawSampler } from '../../src/model/draw-sampler.js';
 import { project } from '../../src/model/engine.js';
@@ -62,8 +63,7 @@ function distributions(node: unknown, out = new Set<RateSpec>()): Set<RateSpec> 
  * work nobody looks at): those must equal the full computation's figures exactly, and no more.
  */
 function expectSameFigures(draw: Map<string, number>[], full: Map<string, number>[], spec: ScenarioSpec): void {
-  const bounds = (c: NonNullable<ScenarioSpec['checks']>[number]) => [c.min, c.max, c.change_min, c.change_max].flatMap((b) => (b?.kind === 'metric' ? [b.metric] : []));
-  const read = new Set((spec.checks ?? []).flatMap((c) => [c.metric, ...bounds(c)]));
+  const read = metricsReadBy(spec.checks ?? []);
   const wanted = (key: string) => HEADLINE_METRICS.some((m) => m.name === key) || read.has(key);
   expect(draw.map((m) => [...m.keys()].filter((k) => !wanted(k)))).toEqual(full.map(() => []));
   expect(draw).toEqual(full.map((m) => new Map([...m].filter(([k]) => wanted(k)))));
@@ -109,6 +109,11 @@ describe('a draw', () => {
     }
     exact.years.forEach((y, t) => expect(mc.deficit[t], y.year).toBe(y.metrics.icb_surplus!.isNegative() ? 1 : 0));
     expect(mc.checks.map((c) => c.failed)).toEqual(outcomes.map((o) => (o.passed ? 0 : 1)));
+  });
+
+  it('computes the per-line metrics its checks read, rule and limit: the fixture reads three', () => {
+    // Breakeven reads icb_surplus; MHIS reads growth.mental_health against allocation_growth.
+    expect([...metricsReadBy(fixture.spec.checks ?? [])].sort()).toEqual(['allocation_growth', 'growth.mental_health', 'icb_surplus']);
   });
 
   it('through the plan template equals a fresh buildPlan with the same stream', () => {
