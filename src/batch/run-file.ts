@@ -1,7 +1,7 @@
 /** One scenario of a batch, to its rows of the long CSV: scenario, file, year, metric, value. */
 import path from 'node:path';
 import { formatDiagnostic } from '../io/diagnostics.js';
-import { loadScenario } from '../cli/load-scenario.js';
+import { loadScenario } from '../io/load-scenario.js';
 import { decString } from '../model/decimal.js';
 import { runScenario } from '../model/run.js';
 import { csvRows } from './csv-rows.js';

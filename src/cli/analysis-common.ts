@@ -1,13 +1,14 @@
 /** What the analysis commands (explain, sweep, tornado, solve) share: loading, metric and year names. */
 import path from 'node:path';
+import { InputError } from '../io/input-error.js';
+import { loadScenario, type LoadedScenario } from '../io/load-scenario.js';
 import { toPlain } from '../io/source-tree.js';
 import { parseInputValue, PathError, type Plain } from '../model/input-path.js';
 import { metricDefs, type MetricDef } from '../model/metrics.js';
 import type { ScenarioSpec } from '../model/schema.js';
 import { didYouMeanSuffix } from '../model/suggest.js';
 import { yearLabels } from '../model/years.js';
-import { InputError, type Cli } from './context.js';
-import { loadScenario, type LoadedScenario } from './load-scenario.js';
+import type { Cli } from './context.js';
 
 export interface Analysed {
   scenario: LoadedScenario;

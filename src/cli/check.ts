@@ -7,7 +7,11 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { diagnosticFromLoc, formatDiagnostic, type Diagnostic } from '../io/diagnostics.js';
+import { diagnosticFromLoc, formatDiagnostic } from '../io/diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { InputError } from '../io/input-error.js';
+import { loadRules, type LoadedRules } from '../io/load-rules.js';
+import { loadScenario, type LoadedScenario, type LoadResult } from '../io/load-scenario.js';
 import { loadTree } from '../io/load.js';
 import { locate, type SNode } from '../io/source-tree.js';
 import { exactArith } from '../model/arith.js';
@@ -23,11 +27,9 @@ import { renderCheckJson } from '../render/check-json.js';
 import type { CheckReport, PlanError, PlanResult, RuleResult } from '../render/check-report.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderJunit } from '../render/junit.js';
-import { EXIT, InputError, useColor, type Cli } from './context.js';
+import { EXIT, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { loadRules, type LoadedRules } from './load-rules.js';
-import { loadScenario, type LoadedScenario, type LoadResult } from './load-scenario.js';
 
 const FORMATS = ['text', 'json', 'junit', 'github'] as const;
 type Format = (typeof FORMATS)[number];

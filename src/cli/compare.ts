@@ -4,6 +4,8 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { InputError } from '../io/input-error.js';
+import { loadScenario } from '../io/load-scenario.js';
 import { runScenario } from '../model/run.js';
 import { closest } from '../model/suggest.js';
 import { isYearLabel, suggestYear } from '../model/years.js';
@@ -11,8 +13,7 @@ import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type Compar
 import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { EXIT, InputError, useColor, type Cli } from './context.js';
-import { loadScenario } from './load-scenario.js';
+import { EXIT, useColor, type Cli } from './context.js';
 import { renderSparklines } from '../render/sparkline.js';
 import { writeXlsx } from './xlsx-out.js';
 import { writeOut } from './write-output.js';

@@ -1,5 +1,5 @@
 /** What every command gets from the shell: its streams, colour, and how it reports failure. */
-import type { Diagnostic } from '../io/diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { formatDiagnostic } from '../io/diagnostics.js';
 
 export const EXIT = { OK: 0, CHECK_FAILED: 1, BAD_INPUT: 2 } as const;
@@ -15,17 +15,6 @@ export interface Cli {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
-}
-
-/** Bad input or usage: the message (and any located diagnostics) go to stderr, exit 2. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly diagnostics: Diagnostic[] = [],
-    readonly sources: Map<string, string> = new Map(),
-  ) {
-    super(message);
-  }
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color. */

@@ -5,6 +5,9 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { loadGitScenario, parseGitRef } from '../io/git-source.js';
+import { InputError } from '../io/input-error.js';
+import { loadScenario, type LoadResult } from '../io/load-scenario.js';
 import { toPlain } from '../io/source-tree.js';
 import { convertMoney } from '../model/convert-units.js';
 import { diffEffect, diffInputs } from '../model/input-diff.js';
@@ -12,10 +15,8 @@ import { HEADLINE_METRICS } from '../model/metrics.js';
 import { runScenario, type RunResult } from '../model/run.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText, type PlanDiff } from '../render/compare-diff.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, type Cli } from './context.js';
+import { EXIT, type Cli } from './context.js';
 import { displayPath } from './display-path.js';
-import { loadGitScenario, parseGitRef } from './git-source.js';
-import { loadScenario, type LoadResult } from './load-scenario.js';
 
 const FORMATS = ['text', 'json', 'md'] as const;
 type Format = (typeof FORMATS)[number];

@@ -1,11 +1,12 @@
 /** `icbsim explain FILE METRIC [--year Y]`: how one figure of `run` was computed, step by step. */
 import { Option, type Command } from 'commander';
+import { InputError } from '../io/input-error.js';
 import { explain, ExplainError } from '../model/explain.js';
 import { runScenario } from '../model/run.js';
 import { renderExplainJson, renderExplainText } from '../render/explain.js';
 import { loadForAnalysis, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, warn, type Cli } from './context.js';
+import { EXIT, warn, type Cli } from './context.js';
 
 export interface ExplainOptions {
   year?: string;

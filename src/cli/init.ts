@@ -5,10 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../io/input-error.js';
 import { findIcb, parseAllocationsCsv, presetYaml, starterYaml, type IcbRow } from '../model/presets.js';
 import type { Wrap } from './commands.js';
 import { writeOut } from './write-output.js';
-import { EXIT, InputError, type Cli } from './context.js';
+import { EXIT, type Cli } from './context.js';
 import { SCENARIOS_DIR } from './defaults.js';
 
 export const ALLOCATIONS_CSV = path.join(SCENARIOS_DIR, 'data', 'icb-allocations-2025-26.csv');

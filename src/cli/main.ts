@@ -3,7 +3,8 @@
  * Exit codes: 0 success, 1 a check failed, 2 bad input or usage. Never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, InputError, printDiagnostics, type Cli } from './context.js';
+import { InputError } from '../io/input-error.js';
+import { EXIT, printDiagnostics, type Cli } from './context.js';
 import { registerCommands } from './commands.js';
 
 export type Action = (...args: never[]) => Promise<number>;

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../io/input-error.js';
+import { loadScenario } from '../io/load-scenario.js';
 import { exactArith } from '../model/arith.js';
 import { evaluateChecks } from '../model/checks.js';
 import { MAX_DRAWS, monteCarlo } from '../model/montecarlo.js';
@@ -15,9 +17,8 @@ import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
 import { PENNY_PLACES } from '../model/units.js';
 import { renderReport, type ReportScenario } from '../render/html/report.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, warn, type Cli } from './context.js';
-import { loadScenario } from './load-scenario.js';
-import { writeOutput } from './run.js';
+import { EXIT, warn, type Cli } from './context.js';
+import { writeOut } from './write-output.js';
 
 export const VERSION = '0.1.0';
 
@@ -83,7 +84,7 @@ export async function runReport(cli: Cli, files: string[], opts: ReportOptions):
   if (opts.out === undefined) {
     cli.stdout.write(html);
   } else {
-    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, html, read);
+    writeOut(path.resolve(cli.cwd, opts.out), opts.out, html, read);
     cli.stderr.write(`icbsim: wrote ${opts.out} (${Math.round(Buffer.byteLength(html) / 1024)} KB)\n`);
   }
   return EXIT.OK;

@@ -5,6 +5,8 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { InputError } from '../io/input-error.js';
+import { loadScenario } from '../io/load-scenario.js';
 import { DrawPool, defaultWorkers } from '../mc/pool.js';
 import { Dec } from '../model/decimal.js';
 import { MAX_DRAWS, type MonteCarloResult } from '../model/montecarlo.js';
@@ -15,10 +17,10 @@ import {
   renderMonteCarloMarkdown,
   renderMonteCarloTable,
 } from '../render/montecarlo.js';
-import { EXIT, InputError, useColor, warn, type Cli } from './context.js';
+import { EXIT, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
-import { loadScenario } from './load-scenario.js';
-import { writeOutput, type RunOptions } from './run.js';
+import type { RunOptions } from './run.js';
+import { writeOut } from './write-output.js';
 
 export interface DrawOptions {
   draws?: string;
@@ -85,7 +87,7 @@ export async function runDrawsCommand(
   if (opts.out === undefined) {
     cli.stdout.write(text);
   } else {
-    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
+    writeOut(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
     cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
   }
   return EXIT.OK;

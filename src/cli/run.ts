@@ -1,16 +1,17 @@
 /** `icbsim run [FILE]`: project one scenario and print it (or write it, atomically) in one format. */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { writeOut as writeOutput } from './write-output.js';
+import { InputError } from '../io/input-error.js';
+import { loadScenario } from '../io/load-scenario.js';
+import { writeOut } from './write-output.js';
 import { runScenario, type RunResult } from '../model/run.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, useColor, warn, type Cli } from './context.js';
+import { EXIT, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
-import { loadScenario } from './load-scenario.js';
 import { renderSparklines } from '../render/sparkline.js';
 import { writeXlsx } from './xlsx-out.js';
 import { addDrawOptions, runDrawsCommand, type DrawOptions } from './run-draws.js';
@@ -72,7 +73,7 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
     // Pictures for a person at a terminal only: `color` is false with --no-color, NO_COLOR or a pipe.
     if (color) cli.stdout.write(`\n${renderSparklines([result], { color })}`);
   } else {
-    writeOutput(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
+    writeOut(path.resolve(cli.cwd, opts.out), opts.out, text, loaded.scenario.chain);
     cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
   }
   return EXIT.OK;
@@ -95,5 +96,3 @@ export function render(
   }
 }
 
-/** `--out` for run and the commands built on it: see write-output.ts (one contract for every command). */
-export { writeOutput };

@@ -1,12 +1,13 @@
 /** `icbsim solve FILE --vary PATH --target "METRIC[YEAR]=VALUE"`: goal seek on the exact engine. */
 import { Option, type Command } from 'commander';
+import { InputError } from '../io/input-error.js';
 import { Dec } from '../model/decimal.js';
 import { getInput, parseInputValue, type InputValue } from '../model/input-path.js';
 import { solve, SolveError, type Relation, type SolveRequest } from '../model/solve.js';
 import { renderSolve } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireNumericInput, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, type Cli } from './context.js';
+import { EXIT, type Cli } from './context.js';
 
 export interface SolveOptions {
   vary: string;

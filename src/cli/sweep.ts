@@ -1,11 +1,12 @@
 /** `icbsim sweep FILE --set PATH=FROM..TO:STEP [--set ...]`: one figure over a grid of one or two inputs. */
 import { Option, type Command } from 'commander';
+import { InputError } from '../io/input-error.js';
 import { getInput, parseRange } from '../model/input-path.js';
 import { MAX_SWEEP_POINTS, sweep, type SweepAxis } from '../model/sweep.js';
 import { renderSweep, type SweepFormat } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireNumericInput, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, warn, type Cli } from './context.js';
+import { EXIT, warn, type Cli } from './context.js';
 
 export interface SweepOptions {
   set: string[];

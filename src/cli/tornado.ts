@@ -1,11 +1,12 @@
 /** `icbsim tornado FILE [--metric M] [--year Y] [--step 1%]`: which inputs move a figure most. */
 import { Option, type Command } from 'commander';
+import { InputError } from '../io/input-error.js';
 import { parseInputValue } from '../model/input-path.js';
 import { tornado, tornadoInputs } from '../model/tornado.js';
 import { renderTornado } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, warn, type Cli } from './context.js';
+import { EXIT, warn, type Cli } from './context.js';
 
 export interface TornadoOptions {
   metric: string;

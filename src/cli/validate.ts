@@ -1,10 +1,10 @@
 /** `icbsim validate FILE...`: every problem in every file, for people (text) and scripts (json). */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
+import { loadScenario } from '../io/load-scenario.js';
 import { runScenario } from '../model/run.js';
 import type { Wrap } from './commands.js';
 import { EXIT, printDiagnostics, warn, type Cli } from './context.js';
-import { loadScenario } from './load-scenario.js';
 
 export interface ValidateProblem {
   /** The file the problem is in: a base file named by `extends` may differ from the one given. */

@@ -5,8 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../io/input-error.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
-import { InputError } from './context.js';
 
 function refuseInput(abs: string, shown: string, inputs: Iterable<string>): void {
   for (const f of inputs) {

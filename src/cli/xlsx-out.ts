@@ -4,17 +4,18 @@
  */
 import path from 'node:path';
 import { formatDiagnostic } from '../io/diagnostics.js';
+import { InputError } from '../io/input-error.js';
+import { loadScenario } from '../io/load-scenario.js';
 import { runScenario, type RunResult } from '../model/run.js';
-import { EXIT, InputError, type Cli } from './context.js';
-import { loadScenario } from './load-scenario.js';
-import { writeOutput } from './run.js';
+import { EXIT, type Cli } from './context.js';
+import { writeOut } from './write-output.js';
 
 export async function writeXlsx(cli: Cli, results: readonly RunResult[], out: string | undefined, inputs: readonly string[]): Promise<number> {
   if (out === undefined) throw new InputError('a workbook is a binary file: give `--out plan.xlsx` with `--format xlsx`');
   // exceljs is the heaviest module here (about 0.4 s to load): only a workbook pays for it.
   const { renderXlsx } = await import('../render/xlsx.js');
   const bytes = await renderXlsx(results);
-  writeOutput(path.resolve(cli.cwd, out), out, bytes, inputs.map((f) => path.resolve(cli.cwd, f)));
+  writeOut(path.resolve(cli.cwd, out), out, bytes, inputs.map((f) => path.resolve(cli.cwd, f)));
   cli.stderr.write(`icbsim: wrote ${out}\n`);
   return EXIT.OK;
 }

@@ -1,12 +1,5 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Loc } from './source-tree.js';
-
-export interface Diagnostic {
-  file: string;
-  line?: number;
-  col?: number;
-  message: string;
-  hint?: string;
-}
 
 export function diagnosticFromLoc(loc: Loc, message: string, hint?: string): Diagnostic {
   const d: Diagnostic = { file: loc.file, line: loc.line, col: loc.col, message };

@@ -1,5 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { diagnosticFromLoc, type Diagnostic } from './diagnostics.js';
+import { diagnosticFromLoc } from './diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { parseYamlTree } from './load-yaml.js';
 import { readSourceFile } from './read-source.js';
 import { mergeTrees, toPlain, type Loc, type SNode } from './source-tree.js';

@@ -1,5 +1,5 @@
 /** What `icbsim check` found, in a shape every output format (text, JSON, JUnit, GitHub) reads. */
-import type { Diagnostic } from '../io/diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { CheckSide } from '../model/checks.js';
 import { Dec } from '../model/decimal.js';
 import type { MetricKind } from '../model/metrics.js';

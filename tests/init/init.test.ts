@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { runScenario } from '../../src/model/run.js';
 import { icbsim, spawnIcbsim, STACK_FRAME, strayTempFiles, tempDir, writeScenario } from '../cli/helpers.js';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { parseYamlTree } from '../../src/io/load-yaml.js';
 import { toPlain, type SNode } from '../../src/io/source-tree.js';
-import type { Diagnostic } from '../../src/io/diagnostics.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
 
 function ok(text: string): SNode {
   const r = parseYamlTree(text, 'x.yaml');

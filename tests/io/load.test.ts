@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTree } from '../../src/io/load.js';
 import { locate } from '../../src/io/source-tree.js';
-import type { Diagnostic } from '../../src/io/diagnostics.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
 
 let dir: string;
 let oldCwd: string;

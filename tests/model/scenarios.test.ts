@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { exactArith } from '../../src/model/arith.js';
 import { evaluateChecks } from '../../src/model/checks.js';
 import { Dec } from '../../src/model/decimal.js';

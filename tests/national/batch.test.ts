@@ -1,7 +1,7 @@
 /** The national batch example: ICB presets under one set of national assumptions through `icbsim batch`. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { parseCsvRecords, presetSlug } from '../../src/model/presets.js';
 import { runScenario } from '../../src/model/run.js';
 import { icbsim, REPO } from '../cli/helpers.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { Dec } from '../../src/model/decimal.js';
 import {
   findIcb,

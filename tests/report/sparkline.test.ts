@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { runScenario } from '../../src/model/run.js';
 import { BLOCKS, renderSparklines, sparkline } from '../../src/render/sparkline.js';
 import { FIXTURES } from './helpers.js';

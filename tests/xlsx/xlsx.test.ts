@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/cli/load-scenario.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { decString } from '../../src/model/decimal.js';
 import { runScenario, type RunResult } from '../../src/model/run.js';
 import { moneyFormat, renderXlsx } from '../../src/render/xlsx.js';

@@ -1,8 +1,9 @@
 /** File → parsed scenario → validated model: every problem located at its file, line and column. */
 import path from 'node:path';
-import { diagnosticFromLoc, inReadingOrder, type Diagnostic } from '../io/diagnostics.js';
-import { loadTree } from '../io/load.js';
-import { locate, type SNode } from '../io/source-tree.js';
+import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { loadTree } from './load.js';
+import { locate, type SNode } from './source-tree.js';
 import { parseScenario } from '../model/run.js';
 import type { ScenarioSpec } from '../model/schema.js';
 

@@ -1,7 +1,8 @@
 /** A rules file (`--rules`): located checks, every problem at its file, line and column. */
-import { diagnosticFromLoc, inReadingOrder, type Diagnostic } from '../io/diagnostics.js';
-import { loadTree } from '../io/load.js';
-import { locate, type SNode } from '../io/source-tree.js';
+import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { loadTree } from './load.js';
+import { locate, type SNode } from './source-tree.js';
 import { parseRules, type RulesSpec } from '../model/rules.js';
 
 export interface LoadedRules {

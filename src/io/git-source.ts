@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { Diagnostic } from '../io/diagnostics.js';
-import { InputError } from './context.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { InputError } from './input-error.js';
 import { loadScenario, type LoadResult } from './load-scenario.js';
 
 export interface GitRef {
