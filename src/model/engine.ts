@@ -22,6 +22,20 @@ export interface LineTrace<T> {
   spend: T[];
   /** G = K − S: pressure left with the provider (flat-cash lines only). */
   gap: T[];
+  /** RF_{i,t}: ring-fenced money spent on this line in year t (in need and spend, never carried on). */
+  ringFenced: T[];
+  /** X_{i,t}: one-off savings taken off this line in year t (likewise never carried on). */
+  savings: T[];
+}
+
+/** MODEL.md "Fair shares", year by year. */
+export interface FairShareTrace<T> {
+  /** T_t: the fair-share target. */
+  target: T[];
+  /** d_t: the distance from target (d_0 as given). */
+  distance: T[];
+  /** −π × d_{t−1} before the clamp to ±κ (pace and cap only; zero in the base year). */
+  unclamped: T[];
 }
 
 export interface Projection<T> {
@@ -29,7 +43,20 @@ export interface Projection<T> {
   allocation: T[];
   /** ΔR_t = R_t − R_{t−1} (zero in the base year). */
   allocationGrowth: T[];
+  /** g_t: the base growth rate (zero in the base year). */
+  baseGrowth: T[];
+  /** c_t: the fair-share convergence adjustment (zero in the base year, and without fair_share). */
+  convergence: T[];
+  /** g_t + c_t: the rate the recurrent allocation actually grew by (`allocation_growth`). */
+  growthRate: T[];
+  fairShare?: FairShareTrace<T>;
   income: T[];
+  /** NR_t of each named stream, by stream (plan order) then year. */
+  streams: T[][];
+  /** RF_t: ring-fenced money spent, summed over lines. */
+  ringFenced: T[];
+  /** X_t: one-off savings, summed over lines. */
+  savings: T[];
   /** M_t for each shift, by shift then year. */
   moved: T[][];
   /** D_t for each diversion, by diversion then year. */
@@ -38,6 +65,8 @@ export interface Projection<T> {
   spend: T[];
   gap: T[];
   surplus: T[];
+  /** P_t − NR_t + RF_t − X_t: recurrent income less recurrent spend. */
+  underlying: T[];
   /** Figures the user should look at: negative need, a line funded below zero. */
   warnings: string[];
 }
@@ -54,18 +83,68 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     need: [l.spend0, ...new Array<T>(n).fill(A.zero)],
     spend: [l.spend0, ...new Array<T>(n).fill(A.zero)],
     gap: zeros(),
+    ringFenced: zeros(),
+    savings: [...l.savings],
   }));
+  // Ring-fenced money is spent on its line in its year, on top of whatever the line would spend.
+  for (const st of plan.streams) {
+    if (st.ringFenced === undefined) continue;
+    const tr = trace[st.ringFenced]!;
+    for (let t = 0; t <= n; t++) tr.ringFenced[t] = A.add(tr.ringFenced[t]!, st.amounts[t]!);
+  }
+  // One-off items change a year's reported figures only; `recurrent` takes them out again so the
+  // next year builds on the figures without them and they never compound.
+  const oneOff = (tr: LineTrace<T>, t: number): T => A.sub(tr.ringFenced[t]!, tr.savings[t]!);
+  const applyOneOffs = (t: number): void => {
+    for (const tr of trace) {
+      const o = oneOff(tr, t);
+      if (A.isZero(o)) continue;
+      tr.need[t] = A.add(tr.need[t]!, o);
+      tr.spend[t] = A.add(tr.spend[t]!, o);
+    }
+  };
+  const recurrent = (figures: T[], tr: LineTrace<T>, t: number): T => A.sub(figures[t]!, oneOff(tr, t));
+  applyOneOffs(0);
+
   const allocation = [plan.r0];
   const allocationGrowth = [A.zero];
+  const baseGrowth = [...plan.growth];
+  const convergence = zeros();
+  const growthRate = [...plan.growth];
+  const fs = plan.fairShare;
+  let fairShare: FairShareTrace<T> | undefined;
+  if (fs) {
+    // T_0 = R_0 / (1 + d_0), to the penny.
+    fairShare = { target: [A.money(A.div(plan.r0, A.add(A.one, fs.distance0)))], distance: [fs.distance0], unclamped: zeros() };
+  }
   const income = [A.money(A.add(plan.r0, plan.nonRecurrent[0]!))];
   const moved = plan.shifts.map(() => zeros());
   const diverted = plan.diversions.map(() => zeros());
   const warnings: string[] = [];
 
   for (let t = 1; t <= n; t++) {
-    // 1. Allocation.
-    const r = A.money(A.mul(allocation[t - 1]!, A.add(A.one, plan.growth[t]!)));
+    // 1. Allocation, moved towards its fair-share target by c_t where a target is set.
+    if (fs && fairShare) {
+      let c: T;
+      if (fs.rule.kind === 'given') {
+        c = fs.rule.convergence[t]!;
+      } else {
+        const { pace, cap } = fs.rule;
+        const raw = A.sub(A.zero, A.mul(pace, fairShare.distance[t - 1]!));
+        fairShare.unclamped[t] = raw;
+        const floor = A.sub(A.zero, cap);
+        c = A.cmp(raw, cap) > 0 ? cap : A.cmp(raw, floor) < 0 ? floor : raw;
+      }
+      convergence[t] = c;
+      growthRate[t] = A.add(plan.growth[t]!, c);
+    }
+    const r = A.money(A.mul(allocation[t - 1]!, A.add(A.one, growthRate[t]!)));
     allocation.push(r);
+    if (fairShare) {
+      const target = A.money(A.mul(fairShare.target[t - 1]!, A.add(A.one, plan.growth[t]!)));
+      fairShare.target.push(target);
+      fairShare.distance.push(A.sub(A.div(r, target), A.one));
+    }
     const dR = A.sub(r, allocation[t - 1]!);
     allocationGrowth.push(dR);
     income.push(A.add(r, plan.nonRecurrent[t]!));
@@ -78,7 +157,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
         A.sub(A.one, A.mul(l.efficiency[t]!, l.delivery[t]!)),
       );
       tr.factor[t] = f;
-      const previous = l.cut ? tr.grown[t - 1]! : tr.need[t - 1]!;
+      const previous = l.cut ? tr.grown[t - 1]! : recurrent(tr.need, tr, t - 1);
       tr.grown[t] = A.money(A.mul(previous, f));
       tr.need[t] = tr.grown[t]!;
     });
@@ -104,7 +183,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     lines.forEach((l, i) => {
       const tr = trace[i]!;
       if (l.uplift) {
-        tr.spend[t] = A.money(A.mul(tr.spend[t - 1]!, A.add(A.one, l.uplift[t]!)));
+        tr.spend[t] = A.money(A.mul(recurrent(tr.spend, tr, t - 1), A.add(A.one, l.uplift[t]!)));
         tr.gap[t] = A.sub(tr.need[t]!, tr.spend[t]!);
       } else if (l.cut) {
         const phase = t >= l.cut.byIndex ? A.one : A.div(A.int(t), A.int(l.cut.byIndex));
@@ -129,6 +208,9 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
       });
     });
 
+    // Ring-fenced money and one-off savings, after step 5 (MODEL.md "Non-recurrent streams").
+    applyOneOffs(t);
+
     lines.forEach((l, i) => {
       if (A.cmp(trace[i]!.need[t]!, A.zero) < 0) {
         warnings.push(`${plan.labels[t]}: the need on line \`${l.name}\` is negative: shifts move out more than it has`);
@@ -140,19 +222,50 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
   const spend: T[] = [];
   const gap: T[] = [];
   const surplus: T[] = [];
+  const ringFenced: T[] = [];
+  const savings: T[] = [];
+  const underlying: T[] = [];
   for (let t = 0; t <= n; t++) {
     let s = A.zero;
     let g = A.zero;
+    let rf = A.zero;
+    let x = A.zero;
     for (const tr of trace) {
       s = A.add(s, tr.spend[t]!);
       g = A.add(g, tr.gap[t]!);
+      rf = A.add(rf, tr.ringFenced[t]!);
+      x = A.add(x, tr.savings[t]!);
     }
     spend.push(s);
     gap.push(g);
-    surplus.push(A.sub(income[t]!, s));
+    ringFenced.push(rf);
+    savings.push(x);
+    const p = A.sub(income[t]!, s);
+    surplus.push(p);
+    underlying.push(A.sub(A.add(A.sub(p, plan.nonRecurrent[t]!), rf), x));
   }
 
-  return { plan, allocation, allocationGrowth, income, moved, diverted, lines: trace, spend, gap, surplus, warnings };
+  return {
+    plan,
+    allocation,
+    allocationGrowth,
+    baseGrowth,
+    convergence,
+    growthRate,
+    ...(fairShare ? { fairShare } : {}),
+    income,
+    streams: plan.streams.map((st) => st.amounts),
+    ringFenced,
+    savings,
+    moved,
+    diverted,
+    lines: trace,
+    spend,
+    gap,
+    surplus,
+    underlying,
+    warnings,
+  };
 }
 
 /**

@@ -86,10 +86,10 @@ export function computeMetrics<T>(p: Projection<T>, A: Arith<T>, keys: readonly 
     m.set('allocation', p.allocation[t]!);
     m.set('non_recurrent', nr);
     m.set('income', p.income[t]!);
-    if (t >= 1) m.set('allocation_growth', plan.growth[t]!);
+    if (t >= 1) m.set('allocation_growth', p.growthRate[t]!);
     m.set('spend', p.spend[t]!);
     m.set('icb_surplus', surplus);
-    m.set('underlying_surplus', A.sub(surplus, nr));
+    m.set('underlying_surplus', p.underlying[t]!);
     if (t >= 1) {
       cumulative = A.add(cumulative, surplus);
       m.set('cumulative_surplus', cumulative);

@@ -24,6 +24,22 @@ export interface PlanLine<T> {
   uplift?: T[];
   /** Set for a running-cost line: the full cut and the index of the year it is reached. */
   cut?: { rate: T; byIndex: number };
+  /** X_{i,t}: one-off savings by year index, base year included (zero where none). */
+  savings: T[];
+}
+
+/** A named non-recurrent stream: its amount by year index (base year included). */
+export interface PlanStream<T> {
+  name: string;
+  amounts: T[];
+  /** The index of the line a ring-fenced stream must be spent on. */
+  ringFenced?: number;
+}
+
+/** MODEL.md "Fair shares": d_0, and either π and κ or the adjustments c_t themselves. */
+export interface PlanFairShare<T> {
+  distance0: T;
+  rule: { kind: 'pace'; pace: T; cap: T } | { kind: 'given'; convergence: T[] };
 }
 
 export interface PlanShift<T> {
@@ -45,8 +61,15 @@ export interface Plan<T> {
   n: number;
   pennyPlaces: number;
   r0: T;
+  /** g_t: the base growth every ICB gets (before any convergence). */
   growth: T[];
+  fairShare?: PlanFairShare<T>;
+  /** NR_t: every stream's amount in year t, summed. */
   nonRecurrent: T[];
+  /** The named streams (none for a plain year → amount map). */
+  streams: PlanStream<T>[];
+  /** A ring-fenced stream or a one-off saving exists, so `ring_fenced` and `non_recurrent_savings` are reported. */
+  oneOffSpend: boolean;
   lines: PlanLine<T>[];
   shifts: PlanShift<T>[];
   diversions: PlanDiversion<T>[];
@@ -88,6 +111,11 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
     for (let t = 1; t <= n; t++) out.push(series ? sample(seriesSpec(series, t, labels), t) : fallback);
     return out;
   };
+  const byLabel = (amounts: Record<string, Dec> | undefined): T[] =>
+    labels.map((label) => {
+      const v = amounts?.[label];
+      return v === undefined ? arith.zero : arith.money(arith.of(v));
+    });
   const careCategories: readonly string[] = spec.care_shift?.categories ?? DEFAULT_CARE_SHIFT;
   const a = spec.assumptions ?? {};
   const names = Object.keys(spec.lines);
@@ -104,6 +132,7 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
       demand: perYear(l.demand ?? a.demand, arith.zero),
       efficiency: perYear(l.efficiency ?? a.efficiency, arith.zero),
       delivery: perYear(l.efficiency_delivery ?? a.efficiency_delivery, arith.one),
+      savings: byLabel(l.non_recurrent_savings),
     };
   });
 
@@ -137,10 +166,31 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
     }
   }
 
-  const nonRecurrent = labels.map((label) => {
-    const v = spec.allocation.non_recurrent?.[label];
-    return v === undefined ? arith.zero : arith.money(arith.of(v));
-  });
+  const nr = spec.allocation.non_recurrent;
+  const streams: PlanStream<T>[] =
+    nr?.kind === 'streams'
+      ? Object.entries(nr.streams).map(([name, st]) => {
+          const stream: PlanStream<T> = { name, amounts: byLabel(st.amounts) };
+          if (st.ringFenced !== undefined) stream.ringFenced = index(st.ringFenced);
+          return stream;
+        })
+      : [];
+  const nonRecurrent =
+    nr?.kind === 'streams'
+      ? labels.map((_, t) => streams.reduce((sum, st) => arith.add(sum, st.amounts[t]!), arith.zero))
+      : byLabel(nr?.byYear);
+
+  const fs = spec.allocation.fair_share;
+  let fairShare: PlanFairShare<T> | undefined;
+  if (fs) {
+    fairShare = {
+      distance0: arith.of(fs.distance_from_target),
+      rule:
+        fs.convergence !== undefined
+          ? { kind: 'given', convergence: perYear(fs.convergence, arith.zero) }
+          : { kind: 'pace', pace: sample(fs.pace!, 0), cap: sample(fs.cap!, 0) },
+    };
+  }
 
   return {
     labels,
@@ -148,7 +198,10 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
     pennyPlaces: PENNY_PLACES[spec.units],
     r0: arith.money(arith.of(spec.allocation.recurrent)),
     growth: perYear(spec.allocation.growth, arith.zero),
+    ...(fairShare ? { fairShare } : {}),
     nonRecurrent,
+    streams,
+    oneOffSpend: streams.some((st) => st.ringFenced !== undefined) || Object.values(spec.lines).some((l) => l.non_recurrent_savings !== undefined),
     lines,
     shifts,
     diversions,

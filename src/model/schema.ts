@@ -205,9 +205,13 @@ export const LineName = z
 const Line = z
   .strictObject({
     category: z.enum(CATEGORIES).describe(`What kind of spend this is: ${CATEGORIES.join(', ')}`),
-    spend: NonNegativeMoney.describe('Base-year spend on this line'),
+    spend: NonNegativeMoney.describe('Base-year spend on this line (its recurrent spend)'),
     label: z.string().optional().describe('A display name for reports'),
     ...Assumptions,
+    non_recurrent_savings: z
+      .record(YearKey, NonNegativeMoney)
+      .optional()
+      .describe('One-off savings by year (a vacancy freeze, a balance-sheet release): they lower this line in that year only'),
   })
   .describe("One of the ICB's spending lines; inflation/demand/efficiency here override the defaults");
 
@@ -357,6 +361,65 @@ const Years = numberInput('a whole number of projection years from 1 to 15')
   })
   .describe('How many years to project after the base year (1 to 15)');
 
+/**
+ * `allocation.fair_share` (MODEL.md "Fair shares"). Which of `pace` + `cap` or `convergence` is
+ * given, and their ranges, are checked by validation, which can point at the key that is wrong.
+ */
+const FairShare = z
+  .strictObject({
+    distance_from_target: RateText.describe(
+      'How far the base-year allocation is from its fair-share target: (allocation − target) / target, e.g. 4.36% above, -2% below',
+    ),
+    pace: Rate.optional().describe('The share of last year\'s distance from target closed each year (0% to 100%); needs `cap`'),
+    cap: Rate.optional().describe('The most convergence can add to or take from growth in a year, e.g. 0.5%; needs `pace`'),
+    convergence: RateSeries.optional().describe(
+      'The convergence adjustment itself (added to growth) per projection year, instead of `pace` and `cap`',
+    ),
+  })
+  .describe('Convergence towards the fair-share target: `distance_from_target` and either `pace` + `cap` or `convergence`');
+export type FairShareSpec = z.output<typeof FairShare>;
+
+const StreamName = z
+  .string()
+  .superRefine((name, ctx) => {
+    if (isYearLabel(name)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `\`${name}\` is a year, not a stream name: in a map of named streams every key names a stream (like \`deficit_support\`) holding its own \`year: amount\` entries; for one-off money without names, give every entry as \`year: amount\``,
+      });
+    } else if (!LINE_NAME.test(name)) {
+      ctx.addIssue({ code: 'custom', message: `stream names are lower_snake_case (a lowercase letter, then letters, digits or _), got \`${name}\`` });
+    }
+  })
+  .describe('A non-recurrent stream name, e.g. deficit_support');
+
+const AmountsByYear = z.record(YearKey, Money).describe('Amounts by year');
+
+/**
+ * A ring-fenced stream is tried first: a map with `amounts:` is one, so a typo in `ring_fenced`
+ * is reported as a typo rather than as `amounts` not being a year.
+ */
+const Stream = z
+  .union([
+    z
+      .strictObject({
+        amounts: AmountsByYear.describe('The amount of the stream by year'),
+        ring_fenced: LineName.describe('The line the money must be spent on, in its year'),
+      })
+      .transform((s) => ({ amounts: s.amounts, ringFenced: s.ring_fenced as string | undefined })),
+    AmountsByYear.transform((amounts) => ({ amounts, ringFenced: undefined as string | undefined })),
+  ])
+  .describe('A stream: a map from year to amount, or {amounts: {year: amount}, ring_fenced: LINE}');
+export type StreamSpec = z.output<typeof Stream>;
+
+const NonRecurrent = z
+  .union([
+    z.record(YearKey, Money).transform((byYear) => ({ kind: 'years' as const, byYear })),
+    z.record(StreamName, Stream).transform((streams) => ({ kind: 'streams' as const, streams })),
+  ])
+  .describe('One-off funding: a map from year to amount, or a map from stream names to streams (year → amount, or {amounts, ring_fenced: LINE})');
+export type NonRecurrentSpec = z.output<typeof NonRecurrent>;
+
 export const Scenario = z
   .strictObject({
     name: z.string().optional().describe('The scenario\'s name in reports (default: the file name)'),
@@ -369,10 +432,10 @@ export const Scenario = z
       .strictObject({
         recurrent: NonNegativeMoney.describe('Base-year recurrent allocation'),
         growth: RateSeries.describe('Recurrent allocation growth per projection year'),
-        non_recurrent: z
-          .record(YearKey, Money)
-          .optional()
-          .describe('One-off funding by year; it does not compound'),
+        non_recurrent: NonRecurrent.optional().describe(
+          'One-off funding by year, or by named stream (deficit support, a ring-fenced pot); it does not compound',
+        ),
+        fair_share: FairShare.optional(),
       })
       .describe("The ICB's funding"),
     assumptions: z.strictObject(Assumptions).optional().describe('Default cost drivers for every line'),

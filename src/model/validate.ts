@@ -8,6 +8,7 @@ import { HEADLINE_METRICS, lineMetricDefs, type MetricDef } from './metrics.js';
 import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
 import { closest, didYouMeanSuffix } from './suggest.js';
+import { fairShareRules, nonRecurrentRules, type RuleContext } from './validate-allocation.js';
 import { yearLabels } from './years.js';
 
 export function validateScenario(s: ScenarioSpec): Problem[] {
@@ -16,7 +17,6 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
     problems.push({ path, message, at });
   const labels = yearLabels(s.base_year, s.years);
   const projection = labels.slice(1);
-  const period = `${labels[0]} to ${labels[labels.length - 1]}`;
   const lineNames = Object.keys(s.lines);
 
   const checkSeries = (series: RateSeriesSpec | undefined, path: PropertyKey[]) => {
@@ -45,9 +45,9 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   };
 
   checkSeries(s.allocation.growth, ['allocation', 'growth']);
-  for (const year of Object.keys(s.allocation.non_recurrent ?? {})) {
-    if (!labels.includes(year)) fail(['allocation', 'non_recurrent', year], `${year} is outside the period ${period}`, 'key');
-  }
+  const rules: RuleContext = { fail, checkSeries, lineRef, between, labels };
+  fairShareRules(s, rules);
+  nonRecurrentRules(s, rules);
   const assumptionKeys = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
   for (const key of assumptionKeys) checkSeries(s.assumptions?.[key], ['assumptions', key]);
   for (const [name, line] of Object.entries(s.lines)) {
