@@ -4,6 +4,7 @@
  * its central value, on the exact engine; inputs are ranked by the swing they cause.
  */
 import { Dec } from './decimal.js';
+import { RATE_LIMITS } from './inputs.js';
 import { getInput, itemSegment, parseInputValue, PathError, valueText, type Plain } from './input-path.js';
 import { quantile, type FloatDist } from './sampling.js';
 import { figureWith, type Probe } from './whatif.js';
@@ -42,17 +43,9 @@ const POLICY_RATES = ['share', 'cost_ratio', 'cut', 'uplift'];
 /**
  * Where ± the step would leave what the input can mean (a negative share of activity shifted, a
  * cost ratio below nothing, savings delivered beyond 100%), the swing stops at the limit instead.
- * Rates that can fall below zero (inflation, demand, growth, an uplift) are not bounded.
  */
-const BOUNDS: Record<string, [lo: Dec, hi: Dec | undefined]> = {
-  share: [new Dec(0), new Dec(100)],
-  cut: [new Dec(0), new Dec(100)],
-  efficiency_delivery: [new Dec(0), new Dec(100)],
-  cost_ratio: [new Dec(0), undefined],
-};
-
 function clamp(v: Dec, key: string): Dec {
-  const b = BOUNDS[key];
+  const b = RATE_LIMITS[key];
   if (!b) return v;
   const [lo, hi] = b;
   if (v.lessThan(lo)) return lo;

@@ -38,7 +38,7 @@ function card(label: string, value: string, negative = false): string {
   return `<div class="card"><div class="label">${esc(label)}</div><div class="value${negative ? ' neg' : ''}">${esc(value)}</div></div>`;
 }
 
-function keyFigures(r: RunResult): string {
+export function keyFigures(r: RunResult): string {
   const last = r.years[r.years.length - 1];
   if (!last) return '';
   const money = (m: string): [string, boolean] => {
