@@ -16,7 +16,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * `report` is the data each command shows, built from the model; `render` formats it; `io` is the
  * edge with the machine (files, git, diagnostics, worker threads); `batch` and `mc` run many
  * scenarios or draws on worker threads and sit beside io, below the commands; `cli` is the
- * commands and nothing but `cli` and `bin/` may import it.
+ * commands and nothing but `cli` and `bin/` may import it. `page` is the what-if page's script, the
+ * browser's shell as `cli` is the terminal's: bundled into the page, it has no machine to touch.
  */
 const MAY_IMPORT = {
   model: [],
@@ -26,13 +27,14 @@ const MAY_IMPORT = {
   batch: ['model', 'io', 'report'],
   mc: ['model', 'io', 'report'],
   cli: ['model', 'report', 'render', 'io', 'batch', 'mc'],
+  page: ['model', 'report', 'render'],
   bin: ['cli'],
 } as const satisfies Record<string, readonly string[]>;
 
 type Layer = keyof typeof MAY_IMPORT;
 
 /** Layers that must not touch the machine: no fs, no clock via process, no threads. */
-const NO_NODE_BUILTINS: ReadonlySet<Layer> = new Set(['model', 'report']);
+const NO_NODE_BUILTINS: ReadonlySet<Layer> = new Set(['model', 'report', 'page']);
 
 const BUILTINS = new Set(builtinModules);
 

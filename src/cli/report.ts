@@ -1,5 +1,5 @@
 /**
- * `icbsim report FILE... [--out report.html] [--draws N --seed S]`: the board report, one
+ * `icbsim report FILE... [--out report.html] [--draws N --seed S] [--interactive]`: the board report, one
  * self-contained HTML file. This shell reads the files (and hashes them so the report can be traced
  * to its inputs), runs each scenario, and hands everything to the pure renderer.
  */
@@ -18,6 +18,7 @@ import { PENNY_PLACES } from '../model/units.js';
 import { renderReport, type ReportScenario } from '../render/html/report.js';
 import type { Wrap } from './commands.js';
 import { EXIT, warn, type Cli } from './context.js';
+import { buildWhatIfPage } from './report-interactive.js';
 import { writeOut } from './write-output.js';
 
 export const VERSION = '0.1.0';
@@ -26,6 +27,7 @@ interface ReportOptions {
   out?: string;
   draws?: string;
   seed?: string;
+  interactive?: boolean;
 }
 
 export function registerReport(program: Command, cli: Cli, wrap: Wrap): void {
@@ -36,6 +38,7 @@ export function registerReport(program: Command, cli: Cli, wrap: Wrap): void {
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
     .option('--draws <n>', `add a fan chart of the 5-95% range from N Monte Carlo draws (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`)
     .option('--seed <s>', `seed for --draws (default ${DEFAULT_SEED})`)
+    .option('--interactive', 'write a what-if page instead: every input a control, every figure recomputed in the browser (one FILE)')
     .action(wrap((files: string[], opts: ReportOptions) => runReport(cli, files, opts)));
 }
 
@@ -80,7 +83,7 @@ export async function runReport(cli: Cli, files: string[], opts: ReportOptions):
     throw new InputError('a report is an HTML file: give `--out report.html` (or redirect the output to a file)');
   }
   const read: string[] = [];
-  const html = await buildReport(cli, files, opts, read);
+  const html = opts.interactive ? buildWhatIfPage(cli, files, opts, VERSION, read) : await buildReport(cli, files, opts, read);
   if (opts.out === undefined) {
     cli.stdout.write(html);
   } else {

@@ -156,6 +156,7 @@ export function whatIfChanged(changed: readonly ChangedInput[]): string {
 }
 
 const PAGE_CSS = `
+header,footer{max-width:1560px}
 .whatif{display:grid;grid-template-columns:minmax(300px,400px) minmax(0,1fr);gap:24px;max-width:1560px}
 .whatif>aside{position:sticky;top:0;max-height:100vh;overflow:auto;padding:0 4px 24px 0}
 .whatif h2{margin-top:.6em}
