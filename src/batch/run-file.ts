@@ -1,6 +1,6 @@
 /** One scenario of a batch, to its rows of the long CSV: scenario, file, year, metric, value. */
 import path from 'node:path';
-import { formatDiagnostic } from '../io/diagnostics.js';
+import { formatDiagnostics } from '../io/diagnostics.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { decString } from '../model/decimal.js';
 import { runScenario } from '../model/run.js';
@@ -21,8 +21,7 @@ export type BatchResult = { ok: true; csv: string; rows: number; read: string[] 
 export function runBatchFile(task: BatchTask): BatchResult {
   const loaded = loadScenario(task.abs);
   if (!loaded.ok) {
-    const text = loaded.diagnostics.map((d) => formatDiagnostic(d, loaded.sources, { color: task.color }) + '\n').join('');
-    return { ok: false, text };
+    return { ok: false, text: formatDiagnostics(loaded.diagnostics, loaded.sources, { color: task.color }) };
   }
   const run = runScenario(loaded.scenario.spec, loaded.scenario.name);
   const rows: [string, string, string][] = [];

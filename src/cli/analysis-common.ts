@@ -1,6 +1,6 @@
 /** What the analysis commands (explain, sweep, tornado, solve) share: loading, metric and year names. */
 import path from 'node:path';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario, type LoadedScenario } from '../io/load-scenario.js';
 import { toPlain } from '../io/source-tree.js';
 import { parseInputValue, PathError, type Plain } from '../model/input-path.js';
@@ -19,7 +19,7 @@ export interface Analysed {
 
 export function loadForAnalysis(cli: Cli, file: string): Analysed {
   const loaded = loadScenario(path.resolve(cli.cwd, file));
-  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  requireLoaded(loaded);
   const { spec } = loaded.scenario;
   return { scenario: loaded.scenario, data: toPlain(loaded.scenario.tree) as Plain, labels: yearLabels(spec.base_year, spec.years) };
 }

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { diagnosticFromLoc, formatDiagnostic } from '../io/diagnostics.js';
+import { diagnosticFromLoc, formatDiagnostics } from '../io/diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { InputError } from '../io/input-error.js';
 import { loadRules, type LoadedRules } from '../io/load-rules.js';
@@ -159,6 +159,6 @@ function evaluatePlan(plan: LoadedScenario, sources: RuleSource[]): Omit<PlanRes
 }
 
 function planError(cli: Cli, file: string, diagnostics: Diagnostic[], sources: Map<string, string>): PlanError {
-  const show = (color: boolean) => diagnostics.map((d) => formatDiagnostic(d, sources, { color }) + '\n').join('');
+  const show = (color: boolean) => formatDiagnostics(diagnostics, sources, { color });
   return { kind: 'error', file, diagnostics, text: show(false), display: show(useColor(cli, cli.stderr)) };
 }

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { runScenario } from '../model/run.js';
 import { closest } from '../model/suggest.js';
@@ -47,7 +47,7 @@ export function registerCompare(program: Command, cli: Cli, wrap: Wrap): void {
 function load(cli: Cli, file: string, read: string[]): Compared {
   const abs = path.resolve(cli.cwd, file);
   const loaded = loadScenario(abs);
-  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  requireLoaded(loaded);
   // The loader names files from the process's working directory.
   read.push(abs, ...loaded.scenario.chain.map((f) => path.resolve(f)));
   return { file: displayPath(cli.cwd, abs), result: runScenario(loaded.scenario.spec, loaded.scenario.name) };

@@ -1,6 +1,6 @@
 /** What every command gets from the shell: its streams, colour, and how it reports failure. */
+import { formatDiagnostics } from '../io/diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { formatDiagnostic } from '../io/diagnostics.js';
 
 export const EXIT = { OK: 0, CHECK_FAILED: 1, BAD_INPUT: 2 } as const;
 
@@ -27,8 +27,7 @@ export function useColor(cli: Cli, stream: OutStream, flag?: boolean): boolean {
 }
 
 export function printDiagnostics(cli: Cli, diagnostics: Diagnostic[], sources: Map<string, string>): void {
-  const color = useColor(cli, cli.stderr);
-  for (const d of diagnostics) cli.stderr.write(formatDiagnostic(d, sources, { color }) + '\n');
+  if (diagnostics.length > 0) cli.stderr.write(formatDiagnostics(diagnostics, sources, { color: useColor(cli, cli.stderr) }));
 }
 
 export function warn(cli: Cli, message: string): void {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadGitScenario, parseGitRef } from '../io/git-source.js';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario, type LoadResult } from '../io/load-scenario.js';
 import { toPlain } from '../io/source-tree.js';
 import { convertMoney } from '../model/convert-units.js';
@@ -54,7 +54,7 @@ function load(cli: Cli, arg: string): Side {
     loaded = loadScenario(abs);
     file = displayPath(cli.cwd, abs);
   }
-  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  requireLoaded(loaded);
   const s = loaded.scenario;
   return { file, data: toPlain(s.tree), run: runScenario(s.spec, s.name) };
 }

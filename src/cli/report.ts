@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { exactArith } from '../model/arith.js';
 import { evaluateChecks } from '../model/checks.js';
@@ -59,7 +59,7 @@ export async function buildReport(cli: Cli, files: string[], opts: ReportOptions
   const scenarios: ReportScenario[] = [];
   for (const file of files) {
     const loaded = loadScenario(path.resolve(cli.cwd, file));
-    if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+    requireLoaded(loaded);
     const s = loaded.scenario;
     const result = runScenario(s.spec, s.name);
     for (const w of result.warnings) warn(cli, `${file}: ${w}`);

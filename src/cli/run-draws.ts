@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { DrawPool, defaultWorkers } from '../mc/pool.js';
 import { Dec } from '../model/decimal.js';
@@ -52,7 +52,7 @@ export async function runDrawsCommand(
   const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, '--seed', 0, MAX_SEED);
   const workers = opts.workers === undefined ? defaultWorkers(draws) : wholeNumber(opts.workers, '--workers', 1, 256);
   const loaded = loadScenario(file === undefined ? DEFAULT_SCENARIO : path.resolve(cli.cwd, file));
-  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  requireLoaded(loaded);
   const { scenario } = loaded;
   if (opts.lines === true) warn(cli, '--lines has no effect with --draws: draws report the headline metrics');
   if (!hasDistribution(scenario.spec)) {

@@ -1,7 +1,7 @@
 /** `icbsim run [FILE]`: project one scenario and print it (or write it, atomically) in one format. */
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { writeOut } from './write-output.js';
 import { runScenario, type RunResult } from '../model/run.js';
@@ -59,7 +59,7 @@ export function formatFor(opts: { format: RunFormat; out?: string | undefined },
 
 export async function runCommand(cli: Cli, file: string | undefined, opts: RunOptions): Promise<number> {
   const loaded = loadScenario(file === undefined ? DEFAULT_SCENARIO : path.resolve(cli.cwd, file));
-  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  requireLoaded(loaded);
   const result = runScenario(loaded.scenario.spec, loaded.scenario.name);
   for (const w of result.warnings) warn(cli, w);
   if (opts.format === 'xlsx') return writeXlsx(cli, [result], opts.out, loaded.scenario.chain);

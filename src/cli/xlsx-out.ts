@@ -3,7 +3,7 @@
  * atomically, never over a scenario file the command read), not to a terminal or a pipe.
  */
 import path from 'node:path';
-import { formatDiagnostic } from '../io/diagnostics.js';
+import { formatDiagnostics } from '../io/diagnostics.js';
 import { InputError } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { runScenario, type RunResult } from '../model/run.js';
@@ -32,7 +32,7 @@ export async function batchXlsx(cli: Cli, files: readonly { abs: string; display
     const loaded = loadScenario(f.abs);
     if (!loaded.ok) {
       bad++;
-      const text = loaded.diagnostics.map((d) => formatDiagnostic(d, loaded.sources, { color: false }) + '\n').join('');
+      const text = formatDiagnostics(loaded.diagnostics, loaded.sources, { color: false });
       cli.stderr.write(`${f.display}: skipped (bad input)\n${text}`);
       continue;
     }

@@ -46,6 +46,15 @@ export function formatDiagnostic(
   return out.join('\n');
 }
 
+/** Every diagnostic as stderr shows it, one after another, each ending in a newline. */
+export function formatDiagnostics(
+  diagnostics: readonly Diagnostic[],
+  sources: Map<string, string>,
+  opts: Parameters<typeof formatDiagnostic>[2],
+): string {
+  return diagnostics.map((d) => formatDiagnostic(d, sources, opts) + '\n').join('');
+}
+
 /**
  * The value or key the carets underline: a quoted string whole; otherwise up to a space or a colon,
  * and inside `{...}` or `[...]` also up to flow punctuation, so `{line: acut, uplift: 0%}`

@@ -1,9 +1,9 @@
 /** A rules file (`--rules`): located checks, every problem at its file, line and column. */
-import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { loadTree } from './load.js';
-import { locate, type SNode } from './source-tree.js';
 import { parseRules, type RulesSpec } from '../model/rules.js';
+import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
+import { loadTree, type FailedLoad } from './load.js';
+import { locate, type SNode } from './source-tree.js';
 
 export interface LoadedRules {
   file: string;
@@ -14,7 +14,7 @@ export interface LoadedRules {
 
 export type RulesResult =
   | { ok: true; loaded: LoadedRules }
-  | { ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> };
+  | FailedLoad;
 
 export function loadRules(file: string): RulesResult {
   const loaded = loadTree(file);

@@ -1,11 +1,11 @@
 /** File → parsed scenario → validated model: every problem located at its file, line and column. */
 import path from 'node:path';
-import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { loadTree } from './load.js';
-import { locate, type SNode } from './source-tree.js';
 import { parseScenario } from '../model/run.js';
 import type { ScenarioSpec } from '../model/schema.js';
+import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
+import { loadTree, type FailedLoad } from './load.js';
+import { locate, type SNode } from './source-tree.js';
 
 export interface LoadedScenario {
   file: string;
@@ -19,7 +19,7 @@ export interface LoadedScenario {
 
 export type LoadResult =
   | { ok: true; scenario: LoadedScenario }
-  | { ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> };
+  | FailedLoad;
 
 export function loadScenario(file: string): LoadResult {
   const loaded = loadTree(file);

@@ -9,8 +9,8 @@ import {
   type Node as YNode,
   type Scalar,
 } from 'yaml';
-import { diagnosticFromLoc } from './diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnosticFromLoc } from './diagnostics.js';
 import type { Loc, SNode } from './source-tree.js';
 
 const MAX_ALIAS_NODES = 10_000;

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { diagnosticFromLoc } from './diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnosticFromLoc } from './diagnostics.js';
 import { parseYamlTree } from './load-yaml.js';
 import { readSourceFile } from './read-source.js';
 import { mergeTrees, toPlain, type Loc, type SNode } from './source-tree.js';
@@ -12,9 +12,14 @@ export interface Loaded {
   chain: string[];
 }
 
-type LoadResult =
-  | { ok: true; loaded: Loaded }
-  | { ok: false; diagnostics: Diagnostic[]; sources: Map<string, string> };
+/** A load that could not be used: its problems, located, and the text of every file read, to quote. */
+export interface FailedLoad {
+  ok: false;
+  diagnostics: Diagnostic[];
+  sources: Map<string, string>;
+}
+
+type LoadResult = { ok: true; loaded: Loaded } | FailedLoad;
 
 const MAX_DEPTH = 20;
 

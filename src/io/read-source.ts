@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { didYouMean } from './diagnostics.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { didYouMean } from './diagnostics.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 /**
