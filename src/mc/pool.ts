@@ -5,9 +5,8 @@
  * With one worker the draws run in this thread, in chunks that let a progress bar redraw.
  */
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { runChunks, workerScript } from '../io/worker-pool.js';
 import { DrawRunner, summarize, type MonteCarloResult } from '../model/montecarlo.js';
 import type { ScenarioSpec } from '../model/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
@@ -32,13 +31,6 @@ export const THREADS_FROM_DRAWS = 20_000;
 /** Worker threads for a job of `draws` draws when the user does not say: one per core for big jobs. */
 export function defaultWorkers(draws: number): number {
   return draws < THREADS_FROM_DRAWS ? 1 : Math.max(1, availableParallelism());
-}
-
-/** Workers run compiled JavaScript: dist/mc/worker.js, also when this file runs from src/ (tests). */
-function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const dir = path.dirname(here);
-  return here.endsWith('.ts') ? path.resolve(dir, '../../dist/mc/worker.js') : path.join(dir, 'worker.js');
 }
 
 function chunkSize(draws: number, workers: number): number {
@@ -82,64 +74,35 @@ export class DrawPool {
   }
 
   private start(): void {
-    while (this.workers.length < this.size) this.workers.push(new Worker(workerFile()));
+    while (this.workers.length < this.size) this.workers.push(new Worker(workerScript(import.meta.url, 'mc')));
   }
 
-  private runThreads(job: DrawJob): Promise<MonteCarloResult> {
+  private async runThreads(job: DrawJob): Promise<MonteCarloResult> {
     this.start();
     const id = this.nextJob++;
     const layout = new DrawRunner(job.spec, job.seed).layout;
     const { width, checks } = layout;
     const values = new Float64Array(job.draws * width);
     const failed = new Uint8Array(job.draws * checks.length);
-    const size = chunkSize(job.draws, this.workers.length);
-    const encoded = encodeSpec(job.spec);
-    let next = 0;
-    let done = 0;
-
-    return new Promise<MonteCarloResult>((resolve, reject) => {
-      const cleanups: (() => void)[] = [];
-      let settled = false;
-      const finish = (error?: Error): void => {
-        if (settled) return;
-        settled = true;
-        for (const c of cleanups) c();
-        if (error) reject(error);
-        else resolve(summarize(job.name, job.spec, layout, job.draws, values, failed, job.seed));
-      };
-      const feed = (w: Worker): void => {
-        if (next >= job.draws) return;
-        const msg: ToWorker = { type: 'chunk', job: id, from: next, to: Math.min(job.draws, next + size) };
-        next = msg.to;
-        w.postMessage(msg);
-      };
-      for (const w of this.workers) {
-        const onMessage = (msg: FromWorker): void => {
-          if (msg.job !== id) return;
-          if (msg.type === 'error') return finish(new Error(`a draw worker failed: ${msg.message}`));
-          values.set(msg.values, msg.from * width);
-          failed.set(msg.failed, msg.from * checks.length);
-          done += msg.to - msg.from;
-          job.onProgress?.(done);
-          if (done === job.draws) finish();
-          else feed(w);
-        };
-        const onError = (e: Error): void => finish(new Error(`a draw worker failed: ${e.message}`));
-        const onExit = (code: number): void => finish(new Error(`a draw worker stopped (exit code ${code})`));
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
-        cleanups.push(() => {
-          w.off('message', onMessage);
-          w.off('error', onError);
-          w.off('exit', onExit);
-        });
-        const hello: ToWorker = { type: 'scenario', job: id, spec: encoded, seed: job.seed };
-        w.postMessage(hello);
-      }
-      if (job.draws === 0) return finish();
-      for (const w of this.workers) feed(w);
+    const hello: ToWorker = { type: 'scenario', job: id, spec: encodeSpec(job.spec), seed: job.seed };
+    for (const w of this.workers) w.postMessage(hello);
+    await runChunks<FromWorker>(this.workers, {
+      total: job.draws,
+      chunk: chunkSize(job.draws, this.workers.length),
+      inFlight: 1,
+      send: (w, from, to) => w.postMessage({ type: 'chunk', job: id, from, to } satisfies ToWorker),
+      receive: (msg) => {
+        if (msg.job !== id) return undefined;
+        if (msg.type === 'error') throw new Error(`a draw worker failed: ${msg.message}`);
+        values.set(msg.values, msg.from * width);
+        failed.set(msg.failed, msg.from * checks.length);
+        return msg.to - msg.from;
+      },
+      progress: job.onProgress,
+      failed: (e) => new Error(`a draw worker failed: ${e.message}`),
+      stopped: (code) => new Error(`a draw worker stopped (exit code ${code})`),
     });
+    return summarize(job.name, job.spec, layout, job.draws, values, failed, job.seed);
   }
 }
 
