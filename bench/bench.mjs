@@ -7,7 +7,7 @@
  * To add a measurement: write a section function below and call it from main().
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -289,6 +289,75 @@ async function benchDraws42() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Section: the what-if page (report --interactive) in headless Chromium
+// ---------------------------------------------------------------------------------------------
+
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Cold load of the page, each time in a fresh browser context from file://, from navigation start:
+ * first paint (the file's figures, drawn into the page by the command, show), controls ready (the
+ * bundled engine has loaded and every control works), and first figures from the page's own
+ * engine (its run of the file's inputs, made just after the first paint). Then the redraw after a
+ * slider step, measured inside the page (`icbsim-recompute`: engine, checks, tables and charts).
+ */
+async function benchWhatIfPage() {
+  if (!existsSync(CHROMIUM)) {
+    console.log(`whatif_page: skipped (${CHROMIUM} is missing)`);
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const html = join(WORK, 'plan.html');
+  const made = spawnSync(process.execPath, [BIN, 'report', join(REPO, 'scenarios', 'default.yaml'), '--interactive', '--out', html], { encoding: 'utf8' });
+  if (made.status !== 0) throw new Error(`report --interactive exited ${made.status}: ${made.stderr}`);
+  report('whatif_page_size', Math.round(statSync(html).size / 1024), 'KB');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const first = [];
+    const paint = [];
+    const ready = [];
+    const redraw = [];
+    for (let run = 0; run < 6; run++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      const page = await context.newPage();
+      await page.goto(`file://${html}`, { waitUntil: 'load' });
+      await page.waitForFunction(() => performance.getEntriesByName('icbsim-first-figures').length > 0);
+      const t = await page.evaluate(() => ({
+        first: performance.getEntriesByName('icbsim-first-figures')[0].startTime,
+        ready: performance.getEntriesByName('icbsim-controls-ready')[0].startTime,
+        paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+      }));
+      // The first run warms the browser's own caches: not counted.
+      if (run > 0) {
+        first.push(t.first);
+        ready.push(t.ready);
+        paint.push(t.paint);
+      }
+      if (run === 1) {
+        const slider = `#${await page.getAttribute('input[name="lines.acute.demand"]', 'id')}-slider`;
+        await page.focus(slider);
+        for (let i = 0; i < 21; i++) {
+          const before = await page.evaluate(() => document.body.dataset.runs);
+          await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+          await page.waitForFunction((n) => document.body.dataset.runs !== n, before);
+        }
+        const ms = await page.evaluate(() => performance.getEntriesByName('icbsim-recompute').map((e) => e.duration));
+        // The first measure is the load's own run; the rest are slider steps.
+        redraw.push(...ms.slice(1));
+      }
+      await context.close();
+    }
+    report('whatif_page_cold_first_paint_median', median(paint).toFixed(0), 'ms');
+    report('whatif_page_cold_controls_ready_median', median(ready).toFixed(0), 'ms');
+    report('whatif_page_cold_engine_first_figures_median', median(first).toFixed(0), 'ms');
+    report('whatif_page_redraw_after_slider_step_median', median(redraw).toFixed(1), 'ms');
+    report('whatif_page_redraw_after_slider_step_max', Math.max(...redraw).toFixed(1), 'ms');
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   const start = performance.now();
@@ -298,6 +367,7 @@ async function main() {
     benchBatchThroughput();
     await benchDraws();
     await benchDraws42();
+    await benchWhatIfPage();
   } finally {
     rmSync(WORK, { recursive: true, force: true });
   }

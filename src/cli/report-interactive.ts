@@ -35,7 +35,7 @@ export function buildWhatIfPage(cli: Cli, files: string[], opts: { draws?: strin
   // A file that extends another is downloaded whole (merged), so the copy stands on its own.
   const source = s.chain.length === 1 ? s.sources.get(s.chain[0]!) : undefined;
   return renderWhatIfPage({
-    payload: { data, ...(source === undefined ? {} : { source }), file, name: stem },
+    payload: { data, ...(source === undefined ? {} : { source }), file: path.relative(cli.cwd, path.resolve(cli.cwd, file)) || file, name: stem },
     inputs: scenarioInputs(data),
     result: outcome.result,
     checks: outcome.checks,

@@ -149,6 +149,9 @@ export const RATE_LIMITS: Record<string, [lo: Dec, hi: Dec | undefined]> = {
   cut: [new Dec(0), new Dec(100)],
   efficiency_delivery: [new Dec(0), new Dec(100)],
   cost_ratio: [new Dec(0), undefined],
+  // MODEL.md "Fair shares": 0% ≤ pace ≤ 100%, cap ≥ 0.
+  pace: [new Dec(0), new Dec(100)],
+  cap: [new Dec(0), undefined],
 };
 
 /** The key that names what a rate is (`share` for `policies.0.share`, `inflation` for `assumptions.inflation.2026/27`). */

@@ -127,8 +127,15 @@ describe.skipIf(!haveChromium)('the what-if page in headless Chromium', () => {
 
     const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1400, height: 1000 } });
     if (process.env.ICBSIM_UPDATE_SCREENSHOT === '1') {
+      // The picture: acute demand up and growth down, the breakeven rule failing in red.
       await recomputed(page, () => page.fill(demand.box, '3.4'));
-      await page.focus(demand.slider);
+      const growth = await controlFor(page, 'allocation.growth');
+      await recomputed(page, () => page.fill(growth.box, '2.6'));
+      await page.evaluate(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        document.querySelector('.whatif > aside')!.scrollTop = 0;
+        window.scrollTo(0, 0);
+      });
       writeFileSync(join(REPO, 'docs', 'whatif-screenshot.png'), await page.screenshot({ clip: { x: 0, y: 0, width: 1400, height: 1000 } }));
     }
     expect(shot.subarray(1, 4).toString()).toBe('PNG');

@@ -11,8 +11,17 @@ import { describeSeries } from './describe.js';
 import type { Figure } from './figure.js';
 import { CARE, CATEGORY_COLORS, GAP, ICB, NEUTRAL, SCENARIO_COLORS, SYSTEM, scenarioColor } from './palette.js';
 
+// Making an Intl.NumberFormat costs far more than formatting with one (most of the what-if
+// page's redraw time, before these were kept): one per number of decimals.
+const formats = new Map<number, Intl.NumberFormat>();
+
 function grouped(v: number, decimals: number): string {
-  return new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+  let f = formats.get(decimals);
+  if (!f) {
+    f = new Intl.NumberFormat('en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    formats.set(decimals, f);
+  }
+  return f.format(v);
 }
 
 export const moneyTick = (v: number, decimals: number): string => grouped(v, decimals);
