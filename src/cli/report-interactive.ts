@@ -4,7 +4,7 @@
  * engine to the pure page renderer.
  */
 import path from 'node:path';
-import { InputError } from '../io/input-error.js';
+import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { readPageScript } from '../io/page-script.js';
 import { toPlain } from '../io/source-tree.js';
@@ -23,7 +23,7 @@ export function buildWhatIfPage(cli: Cli, files: string[], opts: { draws?: strin
   }
   const file = files[0]!;
   const loaded = loadScenario(path.resolve(cli.cwd, file));
-  if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
+  requireLoaded(loaded);
   const s = loaded.scenario;
   read.push(...s.chain);
   const data = toPlain(s.tree) as Plain;
