@@ -25,7 +25,7 @@ export function loadForAnalysis(cli: Cli, file: string): Analysed {
 }
 
 export function resolveMetric(spec: ScenarioSpec, name: string): MetricDef {
-  const defs = metricDefs(Object.keys(spec.lines));
+  const defs = metricDefs(spec);
   const def = defs.find((d) => d.name === name);
   if (def) return def;
   const names = defs.map((d) => d.name);

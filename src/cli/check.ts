@@ -140,7 +140,7 @@ function evaluatePlan(plan: LoadedScenario, sources: RuleSource[]): Omit<PlanRes
   const A = exactArith(PENNY_PLACES[run.units]);
   const labels = run.years.map((y) => y.year);
   const metrics = run.years.map((y) => new Map<string, Dec>(Object.entries(y.metrics)));
-  const kinds = new Map(metricDefs(run.lines.map((l) => l.name)).map((d) => [d.name, d.kind]));
+  const kinds = new Map(metricDefs(run.spec).map((d) => [d.name, d.kind]));
   const rules: RuleResult[] = sources.flatMap((src) =>
     evaluateChecks(src.checks, labels, metrics, A).map((o) => {
       const loc = locate(src.tree, ['checks', o.index], 'value');

@@ -1,8 +1,13 @@
-/** The metrics of MODEL.md, named exactly as the JSON output names them. */
+/**
+ * The metrics of MODEL.md, named exactly as the JSON output names them, as metric-table.ts
+ * declares them: which ones a scenario reports, and their figures year by year.
+ */
 import type { Arith } from './arith.js';
 import type { Projection } from './engine.js';
+import { METRIC_TABLE, type MetricEntry, type MetricFamily, type MetricKind, type SingleMetric } from './metric-table.js';
+import type { ScenarioSpec } from './schema.js';
 
-export type MetricKind = 'money' | 'rate' | 'share';
+export type { MetricKind } from './metric-table.js';
 
 export interface MetricDef {
   name: string;
@@ -10,104 +15,119 @@ export interface MetricDef {
   /** 1 for metrics that need a year before them, so the base year does not report them. */
   fromYear: 0 | 1;
   label: string;
+  /** A family's prefix (`spend` for `spend.acute`); undefined for a single metric. */
+  family?: string;
+  /** The family member this metric is about (`acute` for `spend.acute`). */
+  member?: string;
+  /** The line, for a family grouped under each line (`spend.<line>`). */
   line?: string;
+  /** The family's words after the member's name (`provider gap`), for rows under a member's heading. */
+  what?: string;
 }
 
-export const HEADLINE_METRICS: readonly MetricDef[] = [
-  { name: 'allocation', kind: 'money', fromYear: 0, label: 'Recurrent allocation' },
-  { name: 'non_recurrent', kind: 'money', fromYear: 0, label: 'Non-recurrent funding' },
-  { name: 'income', kind: 'money', fromYear: 0, label: 'Income' },
-  { name: 'allocation_growth', kind: 'rate', fromYear: 1, label: 'Allocation growth' },
-  { name: 'spend', kind: 'money', fromYear: 0, label: 'Spend' },
-  { name: 'icb_surplus', kind: 'money', fromYear: 0, label: 'ICB surplus/(deficit)' },
-  { name: 'underlying_surplus', kind: 'money', fromYear: 0, label: 'Underlying surplus' },
-  { name: 'cumulative_surplus', kind: 'money', fromYear: 1, label: 'Cumulative surplus' },
-  { name: 'system_surplus', kind: 'money', fromYear: 0, label: 'System surplus' },
-  { name: 'care_shift_share', kind: 'share', fromYear: 0, label: 'Care closer to home' },
-];
+const isFamily = (e: MetricEntry): e is MetricFamily => 'family' in e;
+const reported = (e: MetricEntry, spec: ScenarioSpec): boolean => e.when === undefined || e.when(spec);
 
-export const LINE_METRICS = ['spend', 'need', 'gap', 'growth'] as const;
-
-export function lineMetricDefs(lines: readonly string[]): MetricDef[] {
-  const kinds = { spend: 'money', need: 'money', gap: 'money', growth: 'rate' } as const;
-  const labels = { spend: 'spend', need: 'need', gap: 'provider gap', growth: 'spend growth' };
-  return LINE_METRICS.flatMap((m) =>
-    lines.map((line) => ({
-      name: `${m}.${line}`,
-      kind: kinds[m],
-      fromYear: m === 'growth' ? (1 as const) : (0 as const),
-      label: `${line} ${labels[m]}`,
-      line,
-    })),
-  );
+function singleDef(e: SingleMetric): MetricDef {
+  return { name: e.name, kind: e.kind, fromYear: e.fromYear, label: e.label };
 }
 
-export function metricDefs(lines: readonly string[]): MetricDef[] {
-  return [...HEADLINE_METRICS, ...lineMetricDefs(lines)];
+function memberDef(e: MetricFamily, member: string): MetricDef {
+  return {
+    name: `${e.family}.${member}`,
+    kind: e.kind,
+    fromYear: e.fromYear,
+    label: `${member} ${e.what}`,
+    family: e.family,
+    member,
+    ...(e.under === 'line' ? { line: member } : {}),
+    what: e.what,
+  };
 }
 
-/** The map keys of one line's metrics; a key left undefined is a metric not wanted. */
-export interface LineMetricKeys {
-  spend?: string;
-  need?: string;
-  gap?: string;
-  growth?: string;
+/** The single metrics every scenario reports (a scenario may report more: `headlineMetricDefs`). */
+export const HEADLINE_METRICS: readonly MetricDef[] = METRIC_TABLE.filter((e): e is SingleMetric => !isFamily(e) && e.when === undefined).map(singleDef);
+
+/** The family prefixes, for messages that describe names like `spend.<line>`. */
+export const METRIC_FAMILIES: readonly MetricFamily[] = METRIC_TABLE.filter(isFamily);
+
+/** Every metric this scenario reports, in the JSON output's order. */
+export function metricDefs(spec: ScenarioSpec): MetricDef[] {
+  return METRIC_TABLE.filter((e) => reported(e, spec)).flatMap((e) => (isFamily(e) ? e.members(spec).map((m) => memberDef(e, m)) : [singleDef(e)]));
 }
 
 /**
- * The keys of each line's metrics, built once rather than once a year or once a draw (fresh key
- * strings each need hashing). `wanted`, when given, names the per-line metrics to compute: Monte
- * Carlo draws need only those their checks read, and the per-line figures are most of the work.
+ * The run table's headline rows: single metrics, and families not grouped under a line. The line
+ * families are `lineMetricDefs`, shown per line under its sub-header.
  */
-export function lineMetricKeys(lines: readonly { name: string }[], wanted?: ReadonlySet<string>): LineMetricKeys[] {
+export function headlineMetricDefs(spec: ScenarioSpec): MetricDef[] {
+  return metricDefs(spec).filter((d) => d.line === undefined);
+}
+
+/** One line's metrics, in the table's order. */
+export function lineMetricDefs(spec: ScenarioSpec, line: string): MetricDef[] {
+  return METRIC_TABLE.filter((e): e is MetricFamily => isFamily(e) && e.under === 'line' && reported(e, spec)).map((e) => memberDef(e, line));
+}
+
+/** The table entry behind a metric name, and the member index for a family's metric. */
+export function metricEntry(spec: ScenarioSpec, name: string): { entry: MetricEntry; member: number } | undefined {
+  for (const e of METRIC_TABLE) {
+    if (!reported(e, spec)) continue;
+    if (!isFamily(e)) {
+      if (e.name === name) return { entry: e, member: -1 };
+      continue;
+    }
+    if (!name.startsWith(`${e.family}.`)) continue;
+    const member = e.members(spec).indexOf(name.slice(e.family.length + 1));
+    if (member >= 0) return { entry: e, member };
+  }
+  return undefined;
+}
+
+/**
+ * The metrics to compute for a scenario, with their map keys built once rather than once a year or
+ * once a draw (fresh key strings each need hashing). A key left undefined is a family member not
+ * wanted: Monte Carlo draws compute only the members their checks read, and those are most of
+ * the work. Single metrics are always computed.
+ */
+export interface MetricSet {
+  entries: readonly { entry: MetricEntry; keys: readonly (string | undefined)[] }[];
+}
+
+export function metricSet(spec: ScenarioSpec, wanted?: ReadonlySet<string>): MetricSet {
   const keep = (key: string): string | undefined => (wanted === undefined || wanted.has(key) ? key : undefined);
-  return lines.map((l) => ({
-    spend: keep(`spend.${l.name}`),
-    need: keep(`need.${l.name}`),
-    gap: keep(`gap.${l.name}`),
-    growth: keep(`growth.${l.name}`),
-  }));
+  return {
+    entries: METRIC_TABLE.filter((e) => reported(e, spec)).map((entry) => ({
+      entry,
+      keys: isFamily(entry) ? entry.members(spec).map((m) => keep(`${entry.family}.${m}`)) : [entry.name],
+    })),
+  };
 }
 
 /**
  * Every metric of every year, in MODEL.md's order, from the rounded projection figures.
  * A metric a year cannot have (growth in the base year, a share of zero spend) is left out.
- * `keys` (from lineMetricKeys, default every line metric) says which per-line metrics to include;
- * the headline ones are always there.
  */
-export function computeMetrics<T>(p: Projection<T>, A: Arith<T>, keys: readonly LineMetricKeys[] = lineMetricKeys(p.plan.lines)): Map<string, T>[] {
-  const { plan } = p;
-  let cumulative = A.zero;
+export function computeMetrics<T>(p: Projection<T>, A: Arith<T>, metrics: MetricSet): Map<string, T>[] {
   const out: Map<string, T>[] = [];
-  for (let t = 0; t <= plan.n; t++) {
+  const entries = metrics.entries;
+  for (let t = 0; t <= p.plan.n; t++) {
     const m = new Map<string, T>();
-    const surplus = p.surplus[t]!;
-    const nr = plan.nonRecurrent[t]!;
-    m.set('allocation', p.allocation[t]!);
-    m.set('non_recurrent', nr);
-    m.set('income', p.income[t]!);
-    if (t >= 1) m.set('allocation_growth', p.growthRate[t]!);
-    m.set('spend', p.spend[t]!);
-    m.set('icb_surplus', surplus);
-    m.set('underlying_surplus', p.underlying[t]!);
-    if (t >= 1) {
-      cumulative = A.add(cumulative, surplus);
-      m.set('cumulative_surplus', cumulative);
-    }
-    m.set('system_surplus', A.sub(surplus, p.gap[t]!));
-    let care = A.zero;
-    p.lines.forEach((tr, i) => {
-      if (plan.lines[i]!.care) care = A.add(care, tr.spend[t]!);
-    });
-    if (!A.isZero(p.spend[t]!)) m.set('care_shift_share', A.share(A.div(care, p.spend[t]!)));
-    keys.forEach((k, i) => k.spend !== undefined && m.set(k.spend, p.lines[i]!.spend[t]!));
-    keys.forEach((k, i) => k.need !== undefined && m.set(k.need, p.lines[i]!.need[t]!));
-    keys.forEach((k, i) => k.gap !== undefined && m.set(k.gap, p.lines[i]!.gap[t]!));
-    if (t >= 1) {
-      keys.forEach((k, i) => {
-        const before = p.lines[i]!.spend[t - 1]!;
-        if (k.growth !== undefined && !A.isZero(before)) m.set(k.growth, A.sub(A.div(p.lines[i]!.spend[t]!, before), A.one));
-      });
+    const year = { p, A, t, before: out[t - 1] };
+    for (let e = 0; e < entries.length; e++) {
+      const { entry, keys } = entries[e]!;
+      if (t < entry.fromYear) continue;
+      if (!isFamily(entry)) {
+        const v = entry.value(year);
+        if (v !== undefined) m.set(keys[0]!, v);
+        continue;
+      }
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key === undefined) continue;
+        const v = entry.value(year, i);
+        if (v !== undefined) m.set(key, v);
+      }
     }
     out.push(m);
   }

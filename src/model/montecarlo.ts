@@ -9,7 +9,7 @@ import { evaluateChecks, metricsReadBy } from './checks.js';
 import { DrawSampler } from './draw-sampler.js';
 import { project } from './engine.js';
 import { drawArith } from './float-arith.js';
-import { computeMetrics, HEADLINE_METRICS, lineMetricKeys, type LineMetricKeys, type MetricDef } from './metrics.js';
+import { computeMetrics, headlineMetricDefs, metricSet, type MetricDef, type MetricSet } from './metrics.js';
 import { buildPlan, type Plan } from './plan.js';
 import { PlanTemplate } from './plan-template.js';
 import { percentile } from './sampling.js';
@@ -30,11 +30,12 @@ export interface DrawLayout {
 
 export function drawLayout(spec: ScenarioSpec): DrawLayout {
   const labels = yearLabels(spec.base_year, spec.years);
+  const metrics = headlineMetricDefs(spec);
   return {
     labels,
-    metrics: HEADLINE_METRICS,
+    metrics,
     checks: (spec.checks ?? []).map((c) => c.name),
-    width: HEADLINE_METRICS.length * labels.length,
+    width: metrics.length * labels.length,
   };
 }
 
@@ -44,8 +45,8 @@ export class DrawRunner {
   private readonly sampler = new DrawSampler();
   private readonly arith: Arith<number>;
   private readonly template: PlanTemplate;
-  /** Per-line metric keys, only for the metrics the checks read (rule and limit): a draw needs no others. */
-  private readonly lineKeys: LineMetricKeys[];
+  /** Family members (per-line metrics) only where a draw records them or its checks read them (rule and limit). */
+  private readonly metricSet: MetricSet;
 
   constructor(
     private readonly spec: ScenarioSpec,
@@ -54,7 +55,8 @@ export class DrawRunner {
     this.layout = drawLayout(spec);
     this.arith = drawArith(PENNY_PLACES[spec.units]);
     this.template = new PlanTemplate(spec, this.arith);
-    this.lineKeys = lineMetricKeys(Object.keys(spec.lines).map((name) => ({ name })), metricsReadBy(spec.checks ?? []));
+    const recorded = this.layout.metrics.map((d) => d.name);
+    this.metricSet = metricSet(spec, new Set([...metricsReadBy(spec.checks ?? []), ...recorded]));
   }
 
   /** Draw `draw`'s plan: the template with this draw's samples written in. */
@@ -66,7 +68,7 @@ export class DrawRunner {
 
   /** One draw's metrics per year. */
   metrics(draw: number): Map<string, number>[] {
-    return computeMetrics(project(this.plan(draw), this.arith), this.arith, this.lineKeys);
+    return computeMetrics(project(this.plan(draw), this.arith), this.arith, this.metricSet);
   }
 
   run(from: number, to: number, values: Float64Array, failed: Uint8Array): void {

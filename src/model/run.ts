@@ -3,7 +3,7 @@ import { exactArith } from './arith.js';
 import type { Dec } from './decimal.js';
 import { project, type Projection } from './engine.js';
 import { describeIssues, errorMap, type Problem } from './issues.js';
-import { computeMetrics } from './metrics.js';
+import { computeMetrics, metricSet } from './metrics.js';
 import { buildPlan, centralSampler, type Plan } from './plan.js';
 import { Scenario, type ScenarioSpec } from './schema.js';
 import { reservedKeyProblems, withReserved } from './reserved-keys.js';
@@ -45,7 +45,7 @@ export function exactPlan(spec: ScenarioSpec): Plan<Dec> {
 export function runScenario(spec: ScenarioSpec, fallbackName = 'scenario'): RunResult {
   const arith = exactArith(PENNY_PLACES[spec.units]);
   const projection = project(buildPlan(spec, arith, centralSampler(arith)), arith);
-  const metrics = computeMetrics(projection, arith);
+  const metrics = computeMetrics(projection, arith, metricSet(spec));
   return {
     scenario: spec.name ?? fallbackName,
     units: spec.units,

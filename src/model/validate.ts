@@ -4,7 +4,7 @@
  */
 import { Dec } from './decimal.js';
 import type { Problem } from './issues.js';
-import { HEADLINE_METRICS, lineMetricDefs, type MetricDef } from './metrics.js';
+import { headlineMetricDefs, METRIC_FAMILIES, metricDefs, type MetricDef } from './metrics.js';
 import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
 import { closest, didYouMeanSuffix } from './suggest.js';
@@ -182,15 +182,13 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
   const fail = (path: PropertyKey[], message: string) => problems.push({ path, message, at: 'value' });
   const labels = yearLabels(s.base_year, s.years);
   const period = `${labels[0]} to ${labels[labels.length - 1]}`;
-  const metrics = new Map<string, MetricDef>(
-    [...HEADLINE_METRICS, ...lineMetricDefs(Object.keys(s.lines))].map((m) => [m.name, m]),
-  );
+  const metrics = new Map<string, MetricDef>(metricDefs(s).map((m) => [m.name, m]));
   checks.forEach((c, k) => {
     const at = (...rest: PropertyKey[]) => ['checks', k, ...rest];
     const def = metrics.get(c.metric);
     if (!def) {
       const suggestion = closest(c.metric, [...metrics.keys()]);
-      const known = `one of ${HEADLINE_METRICS.map((m) => m.name).join(', ')}, or spend., need., gap. or growth. and a line name`;
+      const known = `one of ${headlineMetricDefs(s).map((m) => m.name).join(', ')}, or ${orList(METRIC_FAMILIES.map((f) => `${f.family}.`))} and a line name`;
       fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ` (${known})`}`);
     }
     if (c.year !== undefined && c.year !== 'final' && !labels.includes(c.year)) fail(at('year'), `${c.year} is outside the period ${period}`);
@@ -228,4 +226,9 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
 function percentForm(v: Dec): string {
   const text = v.toFixed();
   return !v.isZero() && v.abs().lessThan(1) ? `\`${v.times(100).toFixed()}%\` (if ${text} is a fraction) or \`${text}%\`` : `\`${text}%\``;
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }

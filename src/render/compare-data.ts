@@ -55,7 +55,7 @@ export interface Compared {
 export function rowCatalogue(runs: readonly Compared[]): CompareRow[] {
   const rows = new Map<string, CompareRow>(DEFAULT_ROWS.map((r) => [r.id, r]));
   for (const { result } of runs) {
-    for (const d of metricDefs(result.lines.map((l) => l.name))) {
+    for (const d of metricDefs(result.spec)) {
       if (!rows.has(d.name)) rows.set(d.name, { id: d.name, label: d.label, kind: d.kind });
     }
   }

@@ -4,7 +4,7 @@
  * they carry every metric exactly.
  */
 import type { Dec } from '../model/decimal.js';
-import { HEADLINE_METRICS, lineMetricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
+import { headlineMetricDefs, lineMetricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
 import type { Units } from '../model/units.js';
 import { formatMetric } from './format.js';
@@ -41,14 +41,14 @@ export function runView(result: RunResult, opts: { lines?: boolean } = {}): RunV
     kind: def.kind,
     values: result.years.map((y, t) => (t < def.fromYear ? undefined : y.metrics[def.name])),
   });
-  const sections: ViewSection[] = [{ rows: HEADLINE_METRICS.map((d) => row(d)) }];
+  const sections: ViewSection[] = [{ rows: headlineMetricDefs(result.spec).map((d) => row(d)) }];
   if (opts.lines) {
     for (const line of result.lines) {
-      const defs = lineMetricDefs([line.name]);
+      const defs = lineMetricDefs(result.spec, line.name);
       sections.push({
         heading: line.label === line.name ? line.name : `${line.label} (${line.name})`,
         // The sub-header names the line, so each row keeps only the metric's part of its label.
-        rows: defs.map((d) => row(d, capitalise(d.label.slice(line.name.length + 1)))),
+        rows: defs.map((d) => row(d, capitalise(d.what ?? d.label))),
       });
     }
   }

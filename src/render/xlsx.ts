@@ -63,7 +63,7 @@ function resultRows(results: readonly RunResult[], years: string[]): Row[] {
   return results.flatMap((r) => {
     const byYear = new Map(r.years.map((y) => [y.year, y.metrics] as const));
     const labels = new Map(r.lines.map((l) => [l.name, l.label] as const));
-    return metricDefs(r.lines.map((l) => l.name)).map((def) => ({
+    return metricDefs(r.spec).map((def) => ({
       values: [
         r.scenario,
         lineLabel(def, labels),
@@ -128,7 +128,7 @@ export function outcomesOf(r: RunResult): CheckOutcome<Dec>[] {
 
 function checkRows(results: readonly RunResult[]): Row[] {
   return results.flatMap((r) => {
-    const defs = metricDefs(r.lines.map((l) => l.name));
+    const defs = metricDefs(r.spec);
     return outcomesOf(r).flatMap((o): Row[] => {
       const kind = defs.find((d) => d.name === o.check.metric)?.kind ?? 'money';
       if (o.passed) return [{ values: [r.scenario, o.check.name, o.check.metric, 'Passed', o.years.join(', '), '', null, null] }];

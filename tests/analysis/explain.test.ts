@@ -183,7 +183,7 @@ describe('the command against the command: `explain --format json` and `run --fo
     const file = join(REPO, 'scenarios', 'default.yaml');
     const run = JSON.parse((await icbsim(['run', file, '--format', 'json'])).stdout) as { years: { year: string; metrics: Record<string, string> }[] };
     const figure = (metric: string, year: string) => run.years.find((y) => y.year === year)!.metrics[metric];
-    const defs = metricDefs(Object.keys(load(file).spec.lines));
+    const defs = metricDefs(load(file).spec);
     let steps = 0;
     for (const y of run.years) {
       for (const [metric, value] of Object.entries(y.metrics)) {

@@ -28,7 +28,7 @@ describe('accounting identities hold exactly in every year', () => {
       fc.property(scenarioArb, (data) => {
         const r = runValid(data);
         const names = r.lines.map((l) => l.name);
-        const defs = metricDefs(names);
+        const defs = metricDefs(r.spec);
         const places = PENNY_PLACES[r.units];
         let cumulative = new Dec(0);
         r.years.forEach(({ metrics: m }, t) => {

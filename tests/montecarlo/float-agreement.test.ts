@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { project } from '../../src/model/engine.js';
 import { drawArith } from '../../src/model/float-arith.js';
-import { computeMetrics, metricDefs } from '../../src/model/metrics.js';
+import { computeMetrics, metricDefs, metricSet } from '../../src/model/metrics.js';
 import { PlanTemplate } from '../../src/model/plan-template.js';
 import { buildPlan, centralSampler } from '../../src/model/plan.js';
 import { runScenario } from '../../src/model/run.js';
@@ -21,7 +21,7 @@ describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {
   const { spec } = load(file);
   const exact = runScenario(spec);
   const A = drawArith(PENNY_PLACES[spec.units]);
-  const money = metricDefs(Object.keys(spec.lines)).filter((d) => d.kind === 'money');
+  const money = metricDefs(spec).filter((d) => d.kind === 'money');
   const template = new PlanTemplate(spec, A);
 
   const ways = {
@@ -32,7 +32,7 @@ describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {
   it('the plan template is usable', () => expect(template.usable).toBe(true));
 
   it.each(Object.keys(ways))('every money metric within a penny per £1m (%s)', (way) => {
-    const float = computeMetrics(project(ways[way as keyof typeof ways](), A), A);
+    const float = computeMetrics(project(ways[way as keyof typeof ways](), A), A, metricSet(spec));
     let checked = 0;
     exact.years.forEach((y, t) => {
       for (const d of money) {
@@ -51,8 +51,8 @@ describe.each([...allScenarioFiles(), ...presetFiles()])('%s', (file) => {
   });
 
   it.each(Object.keys(ways))('every rate and share within its rounding (%s)', (way) => {
-    const float = computeMetrics(project(ways[way as keyof typeof ways](), A), A);
-    const rates = metricDefs(Object.keys(spec.lines)).filter((d) => d.kind !== 'money');
+    const float = computeMetrics(project(ways[way as keyof typeof ways](), A), A, metricSet(spec));
+    const rates = metricDefs(spec).filter((d) => d.kind !== 'money');
     let checked = 0;
     exact.years.forEach((y, t) => {
       for (const d of rates) {

@@ -4,7 +4,7 @@ import { Dec } from '../../src/model/decimal.js';
 import { DrawSampler } from '../../src/model/draw-sampler.js';
 import { project } from '../../src/model/engine.js';
 import { drawArith } from '../../src/model/float-arith.js';
-import { computeMetrics, HEADLINE_METRICS } from '../../src/model/metrics.js';
+import { computeMetrics, HEADLINE_METRICS, metricSet } from '../../src/model/metrics.js';
 import { drawLayout, DrawRunner, monteCarlo } from '../../src/model/montecarlo.js';
 import { buildPlan, centralSampler, seriesSpec } from '../../src/model/plan.js';
 import { floatDist, moments } from '../../src/model/sampling.js';
@@ -73,7 +73,7 @@ describe('a draw', () => {
   it('with zero spread gives the deterministic (central) result in every draw', () => {
     const { spec } = parse(zeroSpread(clone(fixture.data)));
     const A = drawArith(8);
-    const central = computeMetrics(project(buildPlan(spec, A, centralSampler(A)), A), A);
+    const central = computeMetrics(project(buildPlan(spec, A, centralSampler(A)), A), A, metricSet(spec));
     const runner = new DrawRunner(spec, 99);
     for (let k = 0; k < 200; k++) expectSameFigures(runner.metrics(k), central, spec);
     const mc = monteCarlo('z', spec, 500, 99);
@@ -90,7 +90,7 @@ describe('a draw', () => {
     const { spec } = parse(zeroSpread(clone(load(file).data)));
     const exact = runScenario(spec);
     const A = exactArith(PENNY_PLACES[spec.units]);
-    const outcomes = evaluateChecks(spec.checks ?? [], exact.years.map((y) => y.year), computeMetrics(exact.projection, A), A);
+    const outcomes = evaluateChecks(spec.checks ?? [], exact.years.map((y) => y.year), computeMetrics(exact.projection, A, metricSet(spec)), A);
     const draws = 300;
     const mc = monteCarlo('z', spec, draws, 2024);
     // Money in floats: within a penny per £1m of the exact figure (the float-agreement bound).
@@ -123,7 +123,7 @@ describe('a draw', () => {
     const sampler = new DrawSampler();
     for (let k = 0; k < 100; k++) {
       sampler.begin(5, k);
-      const fresh = computeMetrics(project(buildPlan(spec, A, sampler.sample), A), A);
+      const fresh = computeMetrics(project(buildPlan(spec, A, sampler.sample), A), A, metricSet(spec));
       expectSameFigures(runner.metrics(k), fresh, spec);
     }
   });

@@ -47,7 +47,7 @@ function figureText(d: Dec, kind: MetricKind, side: CheckSide, units: Units): st
 }
 
 export function failureText(r: RunResult, o: CheckOutcome<Dec>, f: CheckFailure<Dec>): string {
-  const def = metricDefs(r.lines.map((l) => l.name)).find((d) => d.name === o.check.metric);
+  const def = metricDefs(r.spec).find((d) => d.name === o.check.metric);
   const kind: MetricKind = def?.kind ?? 'money';
   return `${f.year}: ${figureText(f.value, kind, f.side, r.units)}, ${SIDE_WORDS[f.side]} of ${figureText(f.limit, kind, f.side, r.units)}`;
 }
