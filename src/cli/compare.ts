@@ -13,7 +13,7 @@ import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type Compar
 import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { EXIT, useColor, type Cli } from './context.js';
+import { EXIT, outputWidth, useColor, type Cli } from './context.js';
 import { renderSparklines } from '../render/sparkline.js';
 import { writeXlsx } from './xlsx-out.js';
 import { writeOut } from './write-output.js';
@@ -90,7 +90,7 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
   const rows = pickRows(opts.metric ?? [], rowCatalogue(all));
   const comparison = buildComparison(runs, rows, { ...(opts.year ? { year: opts.year } : {}), ...(baseline ? { baseline } : {}) });
   const render: Record<Exclude<Format, 'xlsx'>, () => string> = {
-    table: () => renderCompareTable(comparison),
+    table: () => renderCompareTable(comparison, { maxWidth: opts.out === undefined ? outputWidth(cli) : undefined }),
     csv: () => renderCompareCsv(comparison),
     json: () => renderCompareJson(comparison),
     md: () => renderCompareMarkdown(comparison),

@@ -33,3 +33,13 @@ export function printDiagnostics(cli: Cli, diagnostics: Diagnostic[], sources: M
 export function warn(cli: Cli, message: string): void {
   cli.stderr.write(`icbsim: warning: ${message}\n`);
 }
+
+/**
+ * The width a table on stdout must fit: COLUMNS where it is set (so a CI log, a pipe, can ask for
+ * one), else the terminal's; none for a pipe or a file, whose reader may be any width.
+ */
+export function outputWidth(cli: Cli): number | undefined {
+  const columns = cli.env.COLUMNS?.trim();
+  if (columns !== undefined && /^[1-9]\d*$/.test(columns)) return Number(columns);
+  return cli.stdout.isTTY === true ? cli.stdout.columns : undefined;
+}

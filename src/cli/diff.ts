@@ -15,7 +15,7 @@ import { HEADLINE_METRICS } from '../model/metrics.js';
 import { runScenario, type RunResult } from '../model/run.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText, type PlanDiff } from '../render/compare-diff.js';
 import type { Wrap } from './commands.js';
-import { EXIT, type Cli } from './context.js';
+import { EXIT, outputWidth, type Cli } from './context.js';
 import { displayPath } from './display-path.js';
 
 const FORMATS = ['text', 'json', 'md'] as const;
@@ -78,7 +78,7 @@ export async function runDiff(cli: Cli, oldArg: string, newArg: string, opts: { 
     defs: kinds,
   };
   const render: Record<Format, () => string> = {
-    text: () => renderDiffText(d),
+    text: () => renderDiffText(d, { maxWidth: outputWidth(cli) }),
     json: () => renderDiffJson(d),
     md: () => renderDiffMarkdown(d),
   };

@@ -17,7 +17,7 @@ import {
   renderMonteCarloMarkdown,
   renderMonteCarloTable,
 } from '../render/montecarlo.js';
-import { EXIT, useColor, warn, type Cli } from './context.js';
+import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
 import type { RunOptions } from './run.js';
 import { writeOut } from './write-output.js';
@@ -83,7 +83,7 @@ export async function runDrawsCommand(
         ? renderMonteCarloCsv(result)
         : opts.format === 'md'
           ? renderMonteCarloMarkdown(result)
-          : renderMonteCarloTable(result, { color });
+          : renderMonteCarloTable(result, { color, maxWidth: opts.out === undefined ? outputWidth(cli) : undefined });
   if (opts.out === undefined) {
     cli.stdout.write(text);
   } else {

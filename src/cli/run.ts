@@ -10,7 +10,7 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
 import type { Wrap } from './commands.js';
-import { EXIT, useColor, warn, type Cli } from './context.js';
+import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
 import { renderSparklines } from '../render/sparkline.js';
 import { writeXlsx } from './xlsx-out.js';
@@ -66,7 +66,7 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
 
   // Rendered whole before anything is written, so a failure never leaves half an output.
   const color = opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color);
-  const maxWidth = opts.out === undefined && cli.stdout.isTTY === true ? cli.stdout.columns : undefined;
+  const maxWidth = opts.out === undefined ? outputWidth(cli) : undefined;
   const text = render(result, opts.format, { lines: opts.lines === true, color, maxWidth });
   if (opts.out === undefined) {
     cli.stdout.write(text);

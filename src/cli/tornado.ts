@@ -6,7 +6,7 @@ import { tornado, tornadoInputs } from '../model/tornado.js';
 import { renderTornado } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';
-import { EXIT, warn, type Cli } from './context.js';
+import { EXIT, outputWidth, warn, type Cli } from './context.js';
 
 export interface TornadoOptions {
   metric: string;
@@ -44,6 +44,6 @@ export async function tornadoCommand(cli: Cli, file: string, opts: TornadoOption
   }
   const result = pathErrors(() => tornado(data, inputs, { metric: def.name, year }));
   for (const s of result.skipped) warn(cli, `left out ${s.path}: ${s.reason}`);
-  cli.stdout.write(renderTornado(result, def, scenario.spec.units, scenario.name, opts.format));
+  cli.stdout.write(renderTornado(result, def, scenario.spec.units, scenario.name, opts.format, { maxWidth: outputWidth(cli) }));
   return EXIT.OK;
 }

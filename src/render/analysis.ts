@@ -1,5 +1,6 @@
 /** Output of sweep, tornado and solve: tables for people, exact JSON/CSV for scripts. */
 import Table from 'cli-table3';
+import { inBlocks } from './blocks.js';
 import { stringify } from 'csv-stringify/sync';
 import { Dec, decString } from '../model/decimal.js';
 import { valueText } from '../model/input-path.js';
@@ -99,7 +100,14 @@ export function tornadoChart(r: TornadoResult, def: MetricDef, units: Units): st
   return [`${' '.repeat(width + 1 + BAR - 4)}base ${shown(r.base, def, units)}`, axis, ...lines, legend].join('\n') + '\n';
 }
 
-export function renderTornado(r: TornadoResult, def: MetricDef, units: Units, scenario: string, format: 'table' | 'json'): string {
+export function renderTornado(
+  r: TornadoResult,
+  def: MetricDef,
+  units: Units,
+  scenario: string,
+  format: 'table' | 'json',
+  opts: { maxWidth?: number | undefined } = {},
+): string {
   if (format === 'json') {
     return (
       JSON.stringify(
@@ -126,11 +134,19 @@ export function renderTornado(r: TornadoResult, def: MetricDef, units: Units, sc
       ) + '\n'
     );
   }
-  const t = plainTable(['#', 'Input', 'As written', 'Low', 'High', 'At low', 'At high', 'Swing'], ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right']);
-  r.rows.forEach((x, i) => t.push([String(i + 1), x.path, x.written, x.low, x.high, shown(x.atLow, def, units), shown(x.atHigh, def, units), shown(x.swing, def, units)]));
+  const head = ['#', 'Input', 'As written', 'Low', 'High', 'At low', 'At high', 'Swing'];
+  const aligns = ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right'] as const;
+  const body = r.rows.map((x, i) => [String(i + 1), x.path, x.written, x.low, x.high, shown(x.atLow, def, units), shown(x.atHigh, def, units), shown(x.swing, def, units)]);
+  // Split after the two columns that name the input, as run splits after the metric's name.
+  const block = (cols: number[]) => {
+    const t = plainTable([0, 1, ...cols].map((i) => head[i]!), [0, 1, ...cols].map((i) => aligns[i]!));
+    for (const row of body) t.push([0, 1, ...cols].map((i) => row[i]!));
+    return t.toString();
+  };
+  const blocks = inBlocks([2, 3, 4, 5, 6, 7], opts.maxWidth, block);
   const title = `${scenario}: what moves ${figureTitle(def, r.probe.year, units)} (base ${shown(r.base, def, units)})`;
   const note = 'Low/high: a distribution\'s 10th and 90th percentiles, or a plain rate ± the step; one input at a time.';
-  return `${title}\n${t.toString()}\n\n${tornadoChart(r, def, units)}\n${note}\n`;
+  return `${title}\n${blocks.join('\n')}\n\n${tornadoChart(r, def, units)}\n${note}\n`;
 }
 
 export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, units: Units, scenario: string, format: 'text' | 'json'): string {

@@ -1,5 +1,6 @@
 /** `icbsim diff` output: the inputs that changed, then the effect on each headline metric by year. */
 import Table from 'cli-table3';
+import { inBlocks } from './blocks.js';
 import { Dec, decString } from '../model/decimal.js';
 import { inputText, type EffectRow, type InputChange } from '../model/input-diff.js';
 import type { MetricDef } from '../model/metrics.js';
@@ -59,7 +60,7 @@ function unchangedMetrics(d: PlanDiff): string[] {
   return metrics.filter((m) => d.effect.every((r) => r.metric !== m || !changed(r)));
 }
 
-export function renderDiffText(d: PlanDiff): string {
+export function renderDiffText(d: PlanDiff, opts: { maxWidth?: number | undefined } = {}): string {
   const out = [`${d.old.file} → ${d.new.file}`, ''];
   out.push(d.inputs.length === 0 ? 'Inputs: no changes' : `Inputs: ${d.inputs.length} change${d.inputs.length === 1 ? '' : 's'}`);
   const width = Math.max(0, ...d.inputs.map((c) => c.path.length));
@@ -68,13 +69,16 @@ export function renderDiffText(d: PlanDiff): string {
   const grid = effectGrid(d);
   if (grid.rows.length === 0) out.push('  no figure changes');
   else {
-    const table = new Table({
-      head: ['', '', ...grid.years],
-      colAligns: ['left', 'left', ...grid.years.map(() => 'right' as const)],
-      style: { head: [], border: [], compact: true },
-    });
-    for (const r of grid.rows) table.push([r.first ? r.metric : '', r.what, ...r.cells]);
-    out.push(table.toString());
+    const block = (years: number[]) => {
+      const table = new Table({
+        head: ['', '', ...years.map((t) => grid.years[t]!)],
+        colAligns: ['left', 'left', ...years.map(() => 'right' as const)],
+        style: { head: [], border: [], compact: true },
+      });
+      for (const r of grid.rows) table.push([r.first ? r.metric : '', r.what, ...years.map((t) => r.cells[t]!)]);
+      return table.toString();
+    };
+    out.push(inBlocks(grid.years.map((_, t) => t), opts.maxWidth, block).join('\n'));
   }
   const same = unchangedMetrics(d);
   if (same.length > 0) out.push(`Unchanged in every year: ${same.join(', ')}`);

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { Dec, decString } from '../model/decimal.js';
 import type { Cell, CompareColumn, Comparison, RowKind } from './compare-data.js';
+import { inBlocks } from './blocks.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from './format.js';
 
 function cellText(v: Cell, kind: RowKind, c: Comparison): string {
@@ -55,15 +56,25 @@ function grid(c: Comparison): Grid {
   };
 }
 
-export function renderCompareTable(c: Comparison): string {
+export function renderCompareTable(c: Comparison, opts: { maxWidth?: number | undefined } = {}): string {
   const g = grid(c);
-  const table = new Table({
-    head: g.head,
-    colAligns: g.numeric.map((n) => (n ? 'right' : 'left')),
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of g.body) table.push(row);
-  return table.toString() + '\n';
+  // A scenario and its Δ column stay together when the table is split to fit the terminal.
+  const groups: number[][] = [];
+  for (let col = 1; col < g.head.length; col++) {
+    if (g.head[col] === 'Δ' && groups.length > 0) groups.at(-1)!.push(col);
+    else groups.push([col]);
+  }
+  const block = (part: number[][]) => {
+    const cols = [0, ...part.flat()];
+    const table = new Table({
+      head: cols.map((i) => g.head[i]!),
+      colAligns: cols.map((i) => (g.numeric[i] ? 'right' : 'left')),
+      style: { head: [], border: [], compact: true },
+    });
+    for (const row of g.body) table.push(cols.map((i) => row[i]!));
+    return table.toString();
+  };
+  return inBlocks(groups, opts.maxWidth, block).join('\n') + '\n';
 }
 
 // A pipe would end the cell; emphasis and backslashes would change the text.

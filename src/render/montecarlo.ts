@@ -10,6 +10,7 @@ import { Dec, decString } from '../model/decimal.js';
 import type { MetricKind } from '../model/metrics.js';
 import type { MonteCarloResult, Summary } from '../model/montecarlo.js';
 import { PENNY_PLACES, type Units } from '../model/units.js';
+import { inBlocks } from './blocks.js';
 import { formatMetric } from './format.js';
 import { NO_VALUE } from './run-view.js';
 
@@ -64,14 +65,15 @@ function rows(r: MonteCarloResult): Row[] {
     for (const s of STATS) {
       const values = m.years.map((y) => (y === null ? undefined : y[s.key]));
       out.push({
-        label: `  ${s.label}`,
+        // One space, not two: a base year and five projection years then fit 80 columns.
+        label: ` ${s.label}`,
         cells: values.map((v) => (v === undefined ? NO_VALUE : displayCell(v, m.kind, r.units))),
         negative: values.map((v) => m.kind === 'money' && v !== undefined && displayCell(v, m.kind, r.units).startsWith('-')),
       });
     }
   }
   out.push({ label: 'Risk', cells: r.years.map(() => ''), negative: [], heading: true });
-  out.push({ label: '  P(ICB deficit)', cells: r.deficit.map(probabilityText), negative: [] });
+  out.push({ label: ' P(ICB deficit)', cells: r.deficit.map(probabilityText), negative: [] });
   return out;
 }
 
@@ -79,20 +81,25 @@ function checkLines(r: MonteCarloResult): string[] {
   return r.checks.map((c) => `${c.name}: fails in ${probabilityText(c.failed)} of draws`);
 }
 
-export function renderMonteCarloTable(r: MonteCarloResult, opts: { color?: boolean } = {}): string {
+export function renderMonteCarloTable(r: MonteCarloResult, opts: { color?: boolean; maxWidth?: number | undefined } = {}): string {
   const paint = (style: readonly [string, string], s: string) => (opts.color === true ? style[0] + s + style[1] : s);
-  const table = new Table({
-    head: ['', ...r.years.map((y) => paint(BOLD, y))],
-    colAligns: ['left', ...r.years.map(() => 'right' as const)],
-    style: { head: [], border: [], compact: true },
-  });
-  for (const row of rows(r)) {
-    if (row.heading === true) table.push([{ content: paint(BOLD, row.label), colSpan: r.years.length + 1 }]);
-    else table.push([row.label, ...row.cells.map((c, i) => (row.negative[i] === true ? paint(RED, c) : c))]);
-  }
+  const all = rows(r);
+  const block = (years: number[]) => {
+    const table = new Table({
+      head: ['', ...years.map((t) => paint(BOLD, r.years[t]!))],
+      colAligns: ['left', ...years.map(() => 'right' as const)],
+      style: { head: [], border: [], compact: true },
+    });
+    for (const row of all) {
+      if (row.heading === true) table.push([{ content: paint(BOLD, row.label), colSpan: years.length + 1 }]);
+      else table.push([row.label, ...years.map((t) => (row.negative[t] === true ? paint(RED, row.cells[t]!) : row.cells[t]!))]);
+    }
+    return table.toString();
+  };
+  const blocks = inBlocks(r.years.map((_, t) => t), opts.maxWidth, block);
   const checks = checkLines(r);
   const tail = checks.length > 0 ? `\nChecks\n${checks.map((c) => `  ${c}`).join('\n')}\n` : '';
-  return `${paint(BOLD, title(r))}\n${table.toString()}\n${tail}Percentiles: ${PERCENTILE_RULE}.\n`;
+  return `${paint(BOLD, title(r))}\n${blocks.join('\n')}\n${tail}Percentiles: ${PERCENTILE_RULE}.\n`;
 }
 
 export function renderMonteCarloMarkdown(r: MonteCarloResult): string {

@@ -1,6 +1,7 @@
 /** The terminal table: years across, metrics down, deficits negative (and red when colour is on). */
 import Table from 'cli-table3';
 import type { RunResult } from '../model/run.js';
+import { inBlocks } from './blocks.js';
 import { cellText, isNegativeMoney, runView, type RunView } from './run-view.js';
 
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
@@ -18,12 +19,7 @@ export function renderTable(result: RunResult, opts: TableOptions = {}): string 
   const color = opts.color === true;
   const paint = (style: readonly [string, string], s: string) => (color ? style[0] + s + style[1] : s);
   const view = runView(result, { lines: opts.lines === true });
-  const all = view.years.map((_, t) => t);
-  let blocks = [render(view, all, paint)];
-  // Wrapped table rows are unreadable; a fifteen-year plan reads fine as two or three blocks.
-  for (let per = all.length - 1; per >= 1 && opts.maxWidth !== undefined && !fits(blocks, opts.maxWidth); per--) {
-    blocks = chunk(all, per).map((years) => render(view, years, paint));
-  }
+  const blocks = inBlocks(view.years.map((_, t) => t), opts.maxWidth, (years) => render(view, years, paint));
   return `${paint(BOLD, view.title)}\n${blocks.join('\n')}\n`;
 }
 
@@ -56,16 +52,4 @@ function render(view: RunView, years: number[], paint: Paint): string {
     }
   }
   return table.toString();
-}
-
-const ANSI = /\x1b\[[0-9;]*m/g;
-
-function fits(blocks: string[], maxWidth: number): boolean {
-  return blocks.every((b) => b.split('\n').every((l) => [...l.replace(ANSI, '')].length <= maxWidth));
-}
-
-function chunk<T>(xs: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
-  return out;
 }
