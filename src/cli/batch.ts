@@ -11,10 +11,11 @@ import { batchHeader } from '../batch/csv-rows.js';
 import { runPool } from '../batch/pool.js';
 import type { BatchResult, BatchTask } from '../batch/run-file.js';
 import { InputError } from '../io/input-error.js';
-import { EXIT, useColor, type Cli } from './context.js';
+import { EXIT, useColor, warn, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { checkOutPath, writeOut } from './write-output.js';
+import { checkOutPath, extensionMismatch, writeOut } from './write-output.js';
+import { parseWorkers } from './workers.js';
 
 interface BatchOptions {
   out?: string;
@@ -36,9 +37,7 @@ export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
 }
 
 function workerCount(text: string | undefined): number {
-  if (text === undefined) return availableParallelism();
-  if (!/^[1-9]\d*$/.test(text.trim())) throw new InputError(`--workers needs a whole number of 1 or more, got \`${text}\``);
-  return Number(text);
+  return text === undefined ? availableParallelism() : parseWorkers(text);
 }
 
 export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): Promise<number> {
@@ -56,6 +55,8 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     const { batchXlsx } = await import('./xlsx-out.js');
     return batchXlsx(cli, tasks, opts.out, empty.length > 0);
   }
+  const mismatch = extensionMismatch('csv', opts.out);
+  if (mismatch !== undefined) warn(cli, mismatch);
   const outAbs = opts.out === undefined ? undefined : path.resolve(cli.cwd, opts.out);
   // Found out now, not after running hundreds of files.
   if (outAbs !== undefined) checkOutPath(outAbs, opts.out!, files);
@@ -96,8 +97,13 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   if (failed.length > 0) {
     cli.stderr.write(`icbsim: ${failed.length} of ${tasks.length} files skipped for bad input; the other ${tasks.length - failed.length} ran\n`);
   }
-  // Checked again now that the workers have said which base files the plans extend.
-  if (outAbs !== undefined) writeOut(outAbs, opts.out!, chunks.join(''), read);
+  // Nothing ran: an existing --out keeps what it held rather than becoming a bare header.
+  if (outAbs !== undefined && failed.length === tasks.length) {
+    cli.stderr.write(`icbsim: no scenario ran, so ${opts.out} was not written\n`);
+  } else if (outAbs !== undefined) {
+    // Checked again now that the workers have said which base files the plans extend.
+    writeOut(outAbs, opts.out!, chunks.join(''), read);
+  }
   return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
 }
 

@@ -39,4 +39,14 @@ export async function registerCommands(program: Command, cli: Cli, wrap: Wrap, a
   const wanted = COMMANDS.filter(([name]) => name === named);
   const registers = await Promise.all((wanted.length > 0 ? wanted : COMMANDS).map(([, load]) => load()));
   for (const register of registers) register(program, cli, wrap);
+  for (const command of program.commands) {
+    // Every command takes --no-color, so a script can pass it to any of them; the commands with
+    // colour of their own declare it with their own help text.
+    if (!command.options.some((o) => o.long === '--no-color')) command.option('--no-color', 'no colour, even on a terminal');
+    // A mistake in `icbsim run ...` is answered by run's own options, not the list of commands.
+    command.showHelpAfterError(`(run \`icbsim ${command.name()} --help\` for usage)`);
+  }
+  program.hook('preAction', (_program, action) => {
+    if (action.opts().color === false) cli.noColor = true;
+  });
 }

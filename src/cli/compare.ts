@@ -13,10 +13,10 @@ import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type Compar
 import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
-import { EXIT, outputWidth, useColor, type Cli } from './context.js';
+import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import { renderSparklines } from '../render/sparkline.js';
 import { writeXlsx } from './xlsx-out.js';
-import { writeOut } from './write-output.js';
+import { extensionMismatch, writeOut } from './write-output.js';
 
 const FORMATS = ['table', 'csv', 'json', 'md', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -74,6 +74,8 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
     const y = suggestYear(opts.year);
     throw new InputError(`--year expects a financial year like 2028/29, got \`${opts.year}\`${y ? `: did you mean \`${y}\`?` : ''}`);
   }
+  const mismatch = extensionMismatch(opts.format, opts.out);
+  if (mismatch !== undefined) warn(cli, mismatch);
   const read: string[] = [];
   const runs = distinctFiles(cli, files, opts.baseline).map((f) => load(cli, f, read));
   const baseline = opts.baseline === undefined ? undefined : load(cli, opts.baseline, read);

@@ -15,11 +15,13 @@ export interface Cli {
   stderr: OutStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Set when the command line says --no-color: diagnostics too are then plain. */
+  noColor?: boolean;
 }
 
 /** Colour only for a terminal, and never when NO_COLOR is set (https://no-color.org) or --no-color. */
 export function useColor(cli: Cli, stream: OutStream, flag?: boolean): boolean {
-  if (flag === false) return false;
+  if (flag === false || cli.noColor === true) return false;
   const noColor = cli.env.NO_COLOR;
   if (noColor !== undefined && noColor !== '') return false;
   if (cli.env.FORCE_COLOR !== undefined && cli.env.FORCE_COLOR !== '0') return true;

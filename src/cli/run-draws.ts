@@ -21,6 +21,7 @@ import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
 import type { RunOptions } from './run.js';
 import { writeOut } from './write-output.js';
+import { parseWorkers } from './workers.js';
 
 export interface DrawOptions {
   draws?: string;
@@ -50,7 +51,7 @@ export async function runDrawsCommand(
 ): Promise<number> {
   const draws = wholeNumber(opts.draws ?? '', '--draws', 1, MAX_DRAWS);
   const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, '--seed', 0, MAX_SEED);
-  const workers = opts.workers === undefined ? defaultWorkers(draws) : wholeNumber(opts.workers, '--workers', 1, 256);
+  const workers = opts.workers === undefined ? defaultWorkers(draws) : parseWorkers(opts.workers);
   const loaded = loadScenario(file === undefined ? DEFAULT_SCENARIO : path.resolve(cli.cwd, file));
   requireLoaded(loaded);
   const { scenario } = loaded;

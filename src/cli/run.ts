@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
-import { writeOut } from './write-output.js';
+import { extensionMismatch, FORMAT_BY_EXTENSION, writeOut } from './write-output.js';
 import { runScenario, type RunResult } from '../model/run.js';
 import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
@@ -44,17 +44,21 @@ export function registerRun(program: Command, cli: Cli, wrap: Wrap): void {
     wrap((file: string | undefined, given: RunOptions & DrawOptions, cmd: Command) => {
       const opts = { ...given, format: formatFor(given, cmd.getOptionValueSource('format') === 'default') };
       if (opts.format === 'xlsx' && opts.draws !== undefined) throw new InputError('--format xlsx writes a plain run; it cannot be combined with --draws');
+      if (opts.draws === undefined) {
+        for (const flag of ['seed', 'workers'] as const) if (opts[flag] !== undefined) warn(cli, `--${flag} has no effect without --draws`);
+      }
+      const mismatch = extensionMismatch(opts.format, opts.out);
+      if (mismatch !== undefined) warn(cli, mismatch);
       return opts.draws !== undefined ? runDrawsCommand(cli, file, opts) : runCommand(cli, file, opts);
     }),
   );
 }
 
-const BY_EXTENSION: Record<string, RunFormat> = { '.json': 'json', '.csv': 'csv', '.md': 'md', '.markdown': 'md', '.xlsx': 'xlsx' };
-
 /** `--out plan.csv` without --format means CSV: a box-drawn table in a .csv file helps nobody. */
 export function formatFor(opts: { format: RunFormat; out?: string | undefined }, formatDefaulted: boolean): RunFormat {
   if (!formatDefaulted || opts.out === undefined) return opts.format;
-  return BY_EXTENSION[path.extname(opts.out).toLowerCase()] ?? opts.format;
+  const named = FORMAT_BY_EXTENSION[path.extname(opts.out).toLowerCase()];
+  return (RUN_FORMATS as readonly string[]).includes(named ?? '') ? (named as RunFormat) : opts.format;
 }
 
 export async function runCommand(cli: Cli, file: string | undefined, opts: RunOptions): Promise<number> {

@@ -45,3 +45,27 @@ export function writeOut(abs: string, shown: string, text: string | Uint8Array, 
     throw new InputError(`cannot write \`${shown}\`: ${reason}`);
   }
 }
+
+/** What each known extension holds. `--out plan.csv` without --format means CSV. */
+export const FORMAT_BY_EXTENSION: Readonly<Record<string, string>> = {
+  '.json': 'json',
+  '.csv': 'csv',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.xlsx': 'xlsx',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+/**
+ * `--format json --out x.csv`: a file whose name says one format and holds another misleads the
+ * next program that opens it. Warned, not refused: the user asked for both on purpose, perhaps.
+ */
+export function extensionMismatch(format: string, out: string | undefined): string | undefined {
+  if (out === undefined) return undefined;
+  const ext = path.extname(out).toLowerCase();
+  const named = FORMAT_BY_EXTENSION[ext];
+  if (named === undefined || named === format) return undefined;
+  const holds = format === 'table' || format === 'text' ? 'a text table' : format.toUpperCase();
+  return `\`${out}\` is named as ${named.toUpperCase()} but will hold ${holds} (--format ${format})`;
+}
