@@ -4,6 +4,7 @@
  */
 import type { Arith } from './arith.js';
 import type { Plan } from './plan.js';
+import { projectProviders, type ProvidersProjection } from './providers.js';
 
 export interface LineTrace<T> {
   /** f_{i,t}: the cost-growth factor. */
@@ -67,6 +68,10 @@ export interface Projection<T> {
   surplus: T[];
   /** P_t − NR_t + RF_t − X_t: recurrent income less recurrent spend. */
   underlying: T[];
+  /** The providers as organisations, from the lines' reported figures (all zero-length without providers). */
+  providers: ProvidersProjection<T>;
+  /** P_t − Σ_i G_{i,t} + Σ_p (O_{p,t} − C_{p,t}): the ICB and its providers together. */
+  systemSurplus: T[];
   /** Figures the user should look at: negative need, a line funded below zero. */
   warnings: string[];
 }
@@ -245,6 +250,9 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     underlying.push(A.sub(A.add(A.sub(p, plan.nonRecurrent[t]!), rf), x));
   }
 
+  const providers = projectProviders(plan, A, trace);
+  const systemSurplus = surplus.map((p, t) => A.add(A.sub(p, gap[t]!), providers.otherNet[t]!));
+
   return {
     plan,
     allocation,
@@ -264,6 +272,8 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     gap,
     surplus,
     underlying,
+    providers,
+    systemSurplus,
     warnings,
   };
 }

@@ -3,7 +3,7 @@
  * a sampler is what lets one engine serve both the exact central run and Monte Carlo draws.
  */
 import type { Arith } from './arith.js';
-import type { Dec } from './decimal.js';
+import { ZERO, type Dec } from './decimal.js';
 import { DEFAULT_CARE_SHIFT } from './categories.js';
 import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
 import { yearLabels, yearStart } from './years.js';
@@ -55,6 +55,24 @@ export interface PlanDiversion<T> {
   targets: { line: number; weight: T }[];
 }
 
+/** A provider (MODEL.md "Providers"), with its own drivers resolved per year like a line's. */
+export interface PlanProvider<T> {
+  name: string;
+  label: string;
+  /** σ_{p,i}: the provider's share of line `line` (an index into Plan.lines). */
+  contracts: { line: number; share: T }[];
+  otherIncome0: T;
+  otherCosts0: T;
+  /** Index t = 1..N, as for lines. */
+  otherIncomeGrowth: T[];
+  inflation: T[];
+  demand: T[];
+  efficiency: T[];
+  delivery: T[];
+  /** One-off cost reductions X_{p,t} by year index, base year included (0 where none). */
+  savings: T[];
+}
+
 export interface Plan<T> {
   labels: string[];
   /** Number of projection years. */
@@ -73,6 +91,7 @@ export interface Plan<T> {
   lines: PlanLine<T>[];
   shifts: PlanShift<T>[];
   diversions: PlanDiversion<T>[];
+  providers: PlanProvider<T>[];
 }
 
 /** Gives a number for a rate spec in projection year t (1..N), or for a year-less rate (t = 0). */
@@ -192,6 +211,23 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
     };
   }
 
+  const providers: PlanProvider<T>[] = Object.entries(spec.providers ?? {}).map(([name, p]) => ({
+    name,
+    label: p.label ?? name,
+    contracts: Object.entries(p.contracts).map(([line, share]) => ({ line: index(line), share: arith.of(share) })),
+    otherIncome0: arith.money(arith.of(p.other_income ?? ZERO)),
+    otherCosts0: arith.money(arith.of(p.other_costs ?? ZERO)),
+    otherIncomeGrowth: perYear(p.other_income_growth, arith.zero),
+    inflation: perYear(p.inflation ?? a.inflation, arith.zero),
+    demand: perYear(p.demand ?? a.demand, arith.zero),
+    efficiency: perYear(p.efficiency ?? a.efficiency, arith.zero),
+    delivery: perYear(p.efficiency_delivery ?? a.efficiency_delivery, arith.one),
+    savings: labels.map((label) => {
+      const v = p.non_recurrent_savings?.[label];
+      return v === undefined ? arith.zero : arith.money(arith.of(v));
+    }),
+  }));
+
   return {
     labels,
     n,
@@ -205,5 +241,6 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
     lines,
     shifts,
     diversions,
+    providers,
   };
 }

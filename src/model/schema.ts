@@ -215,6 +215,34 @@ const Line = z
   })
   .describe("One of the ICB's spending lines; inflation/demand/efficiency here override the defaults");
 
+/**
+ * A provider (MODEL.md "Providers"): an NHS trust paid a share of ICB lines, bearing the same share
+ * of their need, with income and costs of its own that no ICB line of this scenario carries.
+ */
+const Provider = z
+  .strictObject({
+    label: z.string().optional().describe('A display name for reports, e.g. Northshire Hospitals NHS FT'),
+    contracts: z
+      .record(LineName, RateText)
+      .default({})
+      .describe("The provider's share of each ICB line it holds: it is paid that share of the line's spend and bears that share of its need"),
+    other_income: NonNegativeMoney.optional().describe('Base-year income from elsewhere (other commissioners, education and training, ...); default 0'),
+    other_income_growth: RateSeries.optional().describe('Growth of the other income per year; default 0%'),
+    other_costs: NonNegativeMoney.optional().describe("Base-year costs no ICB line of this scenario pays for; default 0. They grow by the provider's own cost drivers"),
+    ...Assumptions,
+    non_recurrent_savings: z
+      .record(YearKey, Money)
+      .optional()
+      .describe("One-off cost reductions by year (a vacancy freeze, a balance-sheet release): they lower that year's costs only"),
+  })
+  .describe("One of the system's providers (an NHS trust); inflation/demand/efficiency here override the scenario's assumptions for its other costs");
+export type ProviderSpec = z.output<typeof Provider>;
+
+export const ProviderName = z
+  .string()
+  .regex(LINE_NAME, { message: 'provider names are lower_snake_case: a lowercase letter, then letters, digits or _' })
+  .describe('A provider name, e.g. northshire');
+
 const PolicyName = z.string().optional().describe('An optional label for this policy in reports');
 
 const FlatCash = z
@@ -443,6 +471,10 @@ export const Scenario = z
       .record(LineName, Line)
       .refine((r) => Object.keys(r).length > 0, { message: 'a scenario needs at least one spending line' })
       .describe("The ICB's spending lines, by name"),
+    providers: z
+      .record(ProviderName, Provider)
+      .optional()
+      .describe("The system's providers (NHS trusts) as organisations, by name: who holds which share of which line"),
     policies: z.array(Policy).optional().describe('Policy levers: flat_cash, divert_growth, running_cost_cut, shift_activity. The model applies them in its own fixed order, so the order written here never changes a figure'),
     care_shift: z
       .strictObject({

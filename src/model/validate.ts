@@ -9,6 +9,7 @@ import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
 import { closest, didYouMeanSuffix } from './suggest.js';
 import { fairShareRules, nonRecurrentRules, type RuleContext } from './validate-allocation.js';
+import { validateProviders } from './validate-providers.js';
 import { yearLabels } from './years.js';
 
 export function validateScenario(s: ScenarioSpec): Problem[] {
@@ -53,12 +54,16 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   for (const [name, line] of Object.entries(s.lines)) {
     for (const key of assumptionKeys) checkSeries(line[key], ['lines', name, key]);
   }
+  for (const [name, provider] of Object.entries(s.providers ?? {})) {
+    for (const key of [...assumptionKeys, 'other_income_growth'] as const) checkSeries(provider[key], ['providers', name, key]);
+  }
   // Delivery is the share of the savings plan achieved: 110% would be savings nobody planned, and a
   // negative share would turn a cost improvement into a cost increase. Over-delivery belongs in
   // `efficiency` itself.
   const deliveries: [RateSeriesSpec | undefined, PropertyKey[]][] = [
     [s.assumptions?.efficiency_delivery, ['assumptions', 'efficiency_delivery']],
     ...Object.entries(s.lines).map(([name, line]): [RateSeriesSpec | undefined, PropertyKey[]] => [line.efficiency_delivery, ['lines', name, 'efficiency_delivery']]),
+    ...Object.entries(s.providers ?? {}).map(([name, p]): [RateSeriesSpec | undefined, PropertyKey[]] => [p.efficiency_delivery, ['providers', name, 'efficiency_delivery']]),
   ];
   for (const [series, path] of deliveries) {
     if (series !== undefined) for (const [rate, at] of seriesRates(series, path)) between(rate, 0, 1, at, 'efficiency delivery');
@@ -133,6 +138,7 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   const categories = s.care_shift?.categories;
   if (categories && new Set(categories).size !== categories.length) fail(['care_shift', 'categories'], 'a category is listed twice');
 
+  problems.push(...validateProviders(s));
   problems.push(...validateCheckShapes(s.checks ?? []), ...validateChecksForPlan(s.checks ?? [], s));
   return problems;
 }
