@@ -43,6 +43,7 @@ function limitOf<T>(bound: BoundSpec, metrics: Map<string, T>, A: Arith<T>): T |
 
 /** Every metric a set of checks reads: each rule's own metric and any metric it is compared with. */
 export function metricsReadBy(checks: readonly CheckSpec[]): Set<string> {
+  // A pattern (`provider_surplus.*`) is kept as written: the metric set reads it as every member.
   const read = new Set<string>();
   for (const c of checks) {
     read.add(c.metric);
@@ -51,14 +52,46 @@ export function metricsReadBy(checks: readonly CheckSpec[]): Set<string> {
   return read;
 }
 
-/** `labels[t]` is year t's label and `metrics[t]` its figures, as computeMetrics returns them. */
+/** `provider_surplus.*`: a rule for every member of a metric family (an extension to MODEL.md). */
+export function isMetricPattern(metric: string): boolean {
+  return metric.endsWith('.*');
+}
+
+/**
+ * The rules a check stands for: itself, or for a pattern one rule per metric it matches, in the
+ * order given, each named after its member (`Each organisation breaks even: northshire`) so a
+ * report or an annotation says which provider failed.
+ */
+export function expandCheck(check: CheckSpec, metricNames: Iterable<string>): CheckSpec[] {
+  if (!isMetricPattern(check.metric)) return [check];
+  const prefix = check.metric.slice(0, -1);
+  const out: CheckSpec[] = [];
+  for (const name of metricNames) {
+    if (name.startsWith(prefix) && name.length > prefix.length) out.push({ ...check, name: `${check.name}: ${name.slice(prefix.length)}`, metric: name });
+  }
+  return out;
+}
+
+/** Every metric name of a run, in the order first reported. */
+function namesIn<T>(metrics: readonly Map<string, T>[]): Set<string> {
+  const names = new Set<string>();
+  for (const m of metrics) for (const k of m.keys()) names.add(k);
+  return names;
+}
+
+/**
+ * `labels[t]` is year t's label and `metrics[t]` its figures, as computeMetrics returns them. A
+ * pattern rule gives one outcome per metric it matches, each with the rule's own index.
+ */
 export function evaluateChecks<T>(
   checks: readonly CheckSpec[],
   labels: readonly string[],
   metrics: readonly Map<string, T>[],
   A: Arith<T>,
 ): CheckOutcome<T>[] {
-  return checks.map((check, index) => {
+  const names = checks.some((c) => isMetricPattern(c.metric)) ? namesIn(metrics) : undefined;
+  const concrete = checks.flatMap((check, index) => (names === undefined ? [check] : expandCheck(check, names)).map((c) => ({ c, index })));
+  return concrete.map(({ c: check, index }) => {
     const failures: CheckFailure<T>[] = [];
     const years: string[] = [];
     const only = checkYear(check, labels);
