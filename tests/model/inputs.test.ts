@@ -69,6 +69,8 @@ describe('scenarioInputs', () => {
       'Line: Prevention and inequalities',
       'Line: Other services',
       'Line: ICB running costs',
+      'Provider: Northshire Hospitals NHS FT (illustrative)',
+      'Provider: Northshire Community and Mental Health NHS Trust (illustrative)',
       // Merged data keeps the base file's sections first: care_shift is in base.yaml too.
       'Care shift',
       'Policy: Acute contract uplift (flat cash)',
