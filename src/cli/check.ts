@@ -8,23 +8,17 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { diagnosticFromLoc, formatDiagnostics } from '../io/diagnostics.js';
-import type { Diagnostic } from '../model/diagnostic.js';
 import { InputError } from '../io/input-error.js';
 import { loadRules, type LoadedRules } from '../io/load-rules.js';
-import { loadScenario, type LoadedScenario, type LoadResult } from '../io/load-scenario.js';
+import { loadScenario, type LoadResult } from '../io/load-scenario.js';
 import { loadTree } from '../io/load.js';
 import { locate, type SNode } from '../io/source-tree.js';
-import { exactArith } from '../model/arith.js';
-import { evaluateChecks } from '../model/checks.js';
-import type { Dec } from '../model/decimal.js';
-import { metricDefs } from '../model/metrics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { runScenario } from '../model/run.js';
-import type { CheckSpec } from '../model/schema.js';
-import { PENNY_PLACES } from '../model/units.js';
 import { validateChecksForPlan } from '../model/validate.js';
+import { planResult, type CheckReport, type PlanError, type PlanResult, type RuleSet } from '../report/check.js';
 import { renderGithub } from '../render/check-github.js';
 import { renderCheckJson } from '../render/check-json.js';
-import type { CheckReport, PlanError, PlanResult, RuleResult } from '../render/check-report.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderJunit } from '../render/junit.js';
 import { EXIT, useColor, type Cli } from './context.js';
@@ -40,12 +34,12 @@ interface CheckOptions {
   color?: boolean;
 }
 
-/** A set of rules and the tree that says where each one is written. */
-interface RuleSource {
-  checks: readonly CheckSpec[];
-  tree: SNode;
-  /** Set for a rules file: its problems are reported against each plan they were applied to. */
-  rulesFile?: string;
+/** Where rule `index` of a plan's or rules file's `checks:` is written. */
+function ruleAt(tree: SNode): RuleSet['where'] {
+  return (index) => {
+    const loc = locate(tree, ['checks', index], 'value');
+    return { file: loc.file, line: loc.line, col: loc.col };
+  };
 }
 
 export function registerCheck(program: Command, cli: Cli, wrap: Wrap): void {
@@ -118,9 +112,9 @@ function isRulesFile(abs: string): boolean {
 function checkOne(cli: Cli, abs: string, loaded: LoadResult, rulesFiles: LoadedRules[]): PlanResult | PlanError {
   if (!loaded.ok) return planError(cli, displayPath(cli.cwd, abs), loaded.diagnostics, loaded.sources);
   const plan = { ...loaded.scenario, file: displayPath(cli.cwd, abs) };
-  const sources: RuleSource[] = [
-    { checks: plan.spec.checks ?? [], tree: plan.tree },
-    ...rulesFiles.map((r) => ({ checks: r.rules.checks, tree: r.tree, rulesFile: r.file })),
+  const sets: RuleSet[] = [
+    { checks: plan.spec.checks ?? [], where: ruleAt(plan.tree) },
+    ...rulesFiles.map((r) => ({ checks: r.rules.checks, where: ruleAt(r.tree) })),
   ];
   // Rules files were validated on their own; what depends on the plan is validated here.
   const problems: Diagnostic[] = [];
@@ -132,30 +126,7 @@ function checkOne(cli: Cli, abs: string, loaded: LoadResult, rulesFiles: LoadedR
     for (const [k, v] of r.sources) allSources.set(k, v);
   }
   if (problems.length > 0) return planError(cli, plan.file, problems, allSources);
-  return { kind: 'plan', ...evaluatePlan(plan, sources) };
-}
-
-function evaluatePlan(plan: LoadedScenario, sources: RuleSource[]): Omit<PlanResult, 'kind'> {
-  const run = runScenario(plan.spec, plan.name);
-  const A = exactArith(PENNY_PLACES[run.units]);
-  const labels = run.years.map((y) => y.year);
-  const metrics = run.years.map((y) => new Map<string, Dec>(Object.entries(y.metrics)));
-  const kinds = new Map(metricDefs(run.spec).map((d) => [d.name, d.kind]));
-  const rules: RuleResult[] = sources.flatMap((src) =>
-    evaluateChecks(src.checks, labels, metrics, A).map((o) => {
-      const loc = locate(src.tree, ['checks', o.index], 'value');
-      return {
-        name: o.check.name,
-        metric: o.check.metric,
-        kind: kinds.get(o.check.metric) ?? 'money',
-        source: { file: loc.file, line: loc.line, col: loc.col },
-        passed: o.passed,
-        years: o.years,
-        failures: o.failures,
-      };
-    }),
-  );
-  return { file: plan.file, scenario: run.scenario, units: run.units, baseYear: labels[0] ?? '', rules };
+  return planResult(plan.file, runScenario(plan.spec, plan.name), sets);
 }
 
 function planError(cli: Cli, file: string, diagnostics: Diagnostic[], sources: Map<string, string>): PlanError {

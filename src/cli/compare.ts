@@ -9,7 +9,7 @@ import { loadScenario } from '../io/load-scenario.js';
 import { runScenario } from '../model/run.js';
 import { closest } from '../model/suggest.js';
 import { isYearLabel, suggestYear } from '../model/years.js';
-import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type CompareRow } from '../render/compare-data.js';
+import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type CompareRow } from '../report/compare.js';
 import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';

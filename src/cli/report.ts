@@ -9,12 +9,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
-import { exactArith } from '../model/arith.js';
-import { evaluateChecks } from '../model/checks.js';
 import { MAX_DRAWS, monteCarlo } from '../model/montecarlo.js';
 import { runScenario } from '../model/run.js';
 import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
-import { PENNY_PLACES } from '../model/units.js';
+import { checkedRun } from '../report/check.js';
 import { renderReport, type ReportScenario } from '../render/html/report.js';
 import type { Wrap } from './commands.js';
 import { EXIT, warn, type Cli } from './context.js';
@@ -63,14 +61,10 @@ export async function buildReport(cli: Cli, files: string[], opts: ReportOptions
     const s = loaded.scenario;
     const result = runScenario(s.spec, s.name);
     for (const w of result.warnings) warn(cli, `${file}: ${w}`);
-    const arith = exactArith(PENNY_PLACES[s.spec.units]);
-    const metrics = result.years.map((y) => new Map(Object.entries(y.metrics)));
-    const checks = evaluateChecks(s.spec.checks ?? [], result.years.map((y) => y.year), metrics, arith);
     read.push(...s.chain);
     const shown = (f: string): string => path.relative(cli.cwd, f) || f;
     scenarios.push({
-      result,
-      checks,
+      ...checkedRun(result),
       files: s.chain.map((f) => ({ path: shown(f), sha256: sha256(f) })),
       ...(draws === undefined ? {} : { draws: monteCarlo(s.name, s.spec, draws, seed) }),
     });

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { Dec } from '../model/decimal.js';
 import { getInput, parseInputValue, type InputValue } from '../model/input-path.js';
-import { solve, SolveError, type Relation, type SolveRequest } from '../model/solve.js';
+import { solve, SolveError, type Relation, type SolveRequest } from '../report/solve.js';
 import { renderSolve } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireNumericInput, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { getInput, parseRange } from '../model/input-path.js';
-import { MAX_SWEEP_POINTS, sweep, type SweepAxis } from '../model/sweep.js';
+import { MAX_SWEEP_POINTS, sweep, type SweepAxis } from '../report/sweep.js';
 import { renderSweep, type SweepFormat } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireNumericInput, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';

@@ -2,7 +2,7 @@
 import { Option, type Command } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { parseInputValue } from '../model/input-path.js';
-import { tornado, tornadoInputs } from '../model/tornado.js';
+import { tornado, tornadoInputs } from '../report/tornado.js';
 import { renderTornado } from '../render/analysis.js';
 import { loadForAnalysis, pathErrors, requireYear, resolveMetric, resolveYear } from './analysis-common.js';
 import type { Wrap } from './commands.js';

@@ -1,5 +1,4 @@
 /** A rules file (`--rules`): located checks, every problem at its file, line and column. */
-import type { Diagnostic } from '../model/diagnostic.js';
 import { parseRules, type RulesSpec } from '../model/rules.js';
 import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
 import { loadTree, type FailedLoad } from './load.js';

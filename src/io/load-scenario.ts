@@ -1,6 +1,5 @@
 /** File → parsed scenario → validated model: every problem located at its file, line and column. */
 import path from 'node:path';
-import type { Diagnostic } from '../model/diagnostic.js';
 import { parseScenario } from '../model/run.js';
 import type { ScenarioSpec } from '../model/schema.js';
 import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';

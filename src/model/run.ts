@@ -1,11 +1,12 @@
 /** The core's front door: untrusted data in, a validated scenario, then its exact projection. */
 import { exactArith } from './arith.js';
+import { evaluateChecks, type CheckOutcome } from './checks.js';
 import type { Dec } from './decimal.js';
 import { project, type Projection } from './engine.js';
 import { describeIssues, errorMap, type Problem } from './issues.js';
 import { computeMetrics, metricSet } from './metrics.js';
 import { buildPlan, centralSampler, type Plan } from './plan.js';
-import { Scenario, type ScenarioSpec } from './schema.js';
+import { Scenario, type CheckSpec, type ScenarioSpec } from './schema.js';
 import { reservedKeyProblems, withReserved } from './reserved-keys.js';
 import { PENNY_PLACES, type Units } from './units.js';
 import { validateScenario } from './validate.js';
@@ -55,4 +56,10 @@ export function runScenario(spec: ScenarioSpec, fallbackName = 'scenario'): RunR
     projection,
     spec,
   };
+}
+
+/** A run held to checks (its own unless others are given), in exact arithmetic as `check` does. */
+export function runChecks(result: RunResult, checks: readonly CheckSpec[] = result.spec.checks ?? []): CheckOutcome<Dec>[] {
+  const metrics = result.years.map((y) => new Map(Object.entries(y.metrics)));
+  return evaluateChecks(checks, result.years.map((y) => y.year), metrics, exactArith(PENNY_PLACES[result.units]));
 }

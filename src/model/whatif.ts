@@ -1,11 +1,9 @@
 /** One figure of the exact engine for a scenario with some inputs changed: what sweep, solve and tornado evaluate. */
-import { exactArith } from './arith.js';
-import { evaluateChecks, type CheckOutcome } from './checks.js';
+import type { CheckOutcome } from './checks.js';
 import type { Dec } from './decimal.js';
 import { specWith, type Plain } from './input-path.js';
 import type { Problem } from './issues.js';
-import { parseScenario, runScenario, type RunResult } from './run.js';
-import { PENNY_PLACES } from './units.js';
+import { parseScenario, runChecks, runScenario, type RunResult } from './run.js';
 
 export interface Probe {
   metric: string;
@@ -17,12 +15,6 @@ export function figureWith(data: Plain, sets: readonly (readonly [string, unknow
   const result = runScenario(specWith(data, sets));
   const year = result.years.find((y) => y.year === probe.year);
   return year?.metrics[probe.metric];
-}
-
-/** The scenario's own checks against its exact run, as `check` evaluates them. */
-export function runChecks(result: RunResult): CheckOutcome<Dec>[] {
-  const metrics = result.years.map((y) => new Map(Object.entries(y.metrics)));
-  return evaluateChecks(result.spec.checks ?? [], result.years.map((y) => y.year), metrics, exactArith(PENNY_PLACES[result.units]));
 }
 
 export type WhatIf = { ok: true; result: RunResult; checks: CheckOutcome<Dec>[] } | { ok: false; problems: Problem[] };

@@ -3,7 +3,8 @@
  * where the rule is written, so the pull request shows it beside the YAML.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
-import { describeFailure, summarise, type CheckReport } from './check-report.js';
+import { summarise, type CheckReport } from '../report/check.js';
+import { describeFailure } from './check-failure.js';
 
 // The runner splits commands on newlines and properties on `,` and `:`; `%` is the escape itself.
 const data = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

@@ -1,6 +1,6 @@
 /** `icbsim check --format json`: figures as MODEL.md's exact decimal strings. */
 import { decString } from '../model/decimal.js';
-import { summarise, type CheckReport } from './check-report.js';
+import { summarise, type CheckReport } from '../report/check.js';
 
 export function renderCheckJson(report: CheckReport): string {
   const s = summarise(report);

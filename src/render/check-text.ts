@@ -1,5 +1,6 @@
 /** `icbsim check` for a person at a terminal: every rule of every plan, failures spelt out. */
-import { describeFailure, summarise, where, type CheckReport } from './check-report.js';
+import { summarise, type CheckReport } from '../report/check.js';
+import { describeFailure, where } from './check-failure.js';
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
 

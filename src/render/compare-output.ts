@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
 import { Dec, decString } from '../model/decimal.js';
-import type { Cell, CompareColumn, Comparison, RowKind } from './compare-data.js';
+import type { Cell, CompareColumn, Comparison, RowKind } from '../report/compare.js';
 import { inBlocks } from './blocks.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from './format.js';
 

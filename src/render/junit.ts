@@ -2,7 +2,8 @@
  * JUnit XML, the report format every CI server reads: one test suite per plan, one test case per
  * rule; a file that could not be read is a suite with one errored case.
  */
-import { describeFailure, summarise, where, type CheckReport } from './check-report.js';
+import { summarise, type CheckReport } from '../report/check.js';
+import { describeFailure, where } from './check-failure.js';
 
 // XML 1.0 forbids most control characters even when escaped.
 // eslint-disable-next-line no-control-regex

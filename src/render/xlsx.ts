@@ -6,13 +6,12 @@
  * fit. Pure: returns the file's bytes; the command writes them atomically.
  */
 import ExcelJS from 'exceljs';
-import { exactArith } from '../model/arith.js';
-import { evaluateChecks, type CheckOutcome } from '../model/checks.js';
 import type { Dec } from '../model/decimal.js';
 import { metricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
 import type { PolicySpec } from '../model/schema.js';
-import { PENNY_PLACES, type Units } from '../model/units.js';
+import type { Units } from '../model/units.js';
+import type { CheckedRun } from '../report/check.js';
 import { DISPLAY_PLACES } from './format.js';
 import { policyText } from './html/assumptions.js';
 
@@ -121,15 +120,10 @@ function policyLines(p: PolicySpec): string[] {
   }
 }
 
-export function outcomesOf(r: RunResult): CheckOutcome<Dec>[] {
-  const metrics = r.years.map((y) => new Map(Object.entries(y.metrics)));
-  return evaluateChecks(r.spec.checks ?? [], r.years.map((y) => y.year), metrics, exactArith(PENNY_PLACES[r.units]));
-}
-
-function checkRows(results: readonly RunResult[]): Row[] {
-  return results.flatMap((r) => {
+function checkRows(runs: readonly CheckedRun[]): Row[] {
+  return runs.flatMap(({ result: r, checks }) => {
     const defs = metricDefs(r.spec);
-    return outcomesOf(r).flatMap((o): Row[] => {
+    return checks.flatMap((o): Row[] => {
       const kind = defs.find((d) => d.name === o.check.metric)?.kind ?? 'money';
       if (o.passed) return [{ values: [r.scenario, o.check.name, o.check.metric, 'Passed', o.years.join(', '), '', null, null] }];
       return o.failures.map((f) => {
@@ -179,7 +173,8 @@ function displayWidth(v: CellValue, fmt: string | undefined): number {
   return grouped.length + (places ? places + 1 : 0) + (v < 0 ? 1 : 0);
 }
 
-export async function renderXlsx(results: readonly RunResult[]): Promise<Uint8Array> {
+export async function renderXlsx(runs: readonly CheckedRun[]): Promise<Uint8Array> {
+  const results = runs.map((r) => r.result);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'icbsim';
   const years = unionYears(results);
@@ -196,7 +191,7 @@ export async function renderXlsx(results: readonly RunResult[]): Promise<Uint8Ar
     wb,
     'Checks',
     [{ header: 'Scenario' }, { header: 'Check' }, { header: 'Metric' }, { header: 'Result' }, { header: 'Year' }, { header: 'Limit broken' }, { header: 'Figure' }, { header: 'Limit' }],
-    checkRows(results),
+    checkRows(runs),
     6,
   );
   const buffer = await wb.xlsx.writeBuffer();

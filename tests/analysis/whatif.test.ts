@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/model/decimal.js';
 import { getInput, parseRange, PathError, setInput, specWith, type Plain } from '../../src/model/input-path.js';
-import { meets, solve, type Relation } from '../../src/model/solve.js';
-import { sweep } from '../../src/model/sweep.js';
-import { tornado, tornadoInputs } from '../../src/model/tornado.js';
+import { meets, solve, type Relation } from '../../src/report/solve.js';
+import { sweep } from '../../src/report/sweep.js';
+import { tornado, tornadoInputs } from '../../src/report/tornado.js';
 
 /** One year; surplus in 2026/27 = 100 × (1 + g) − 100 − D, where D = s × growth is diverted to `b`. */
 function tiny(extra: Plain = {}): Plain {

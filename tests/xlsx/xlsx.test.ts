@@ -8,6 +8,7 @@ import { loadScenario } from '../../src/io/load-scenario.js';
 import { decString } from '../../src/model/decimal.js';
 import { runScenario, type RunResult } from '../../src/model/run.js';
 import { moneyFormat, renderXlsx } from '../../src/render/xlsx.js';
+import { checkedRun } from '../../src/report/check.js';
 import { FIXTURES, REPO } from '../report/helpers.js';
 
 function run(file: string): RunResult {
@@ -30,7 +31,7 @@ function rowsOf(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
 
 describe('renderXlsx', async () => {
   const tiny = run('tiny.yaml');
-  const wb = await read(await renderXlsx([tiny]));
+  const wb = await read(await renderXlsx([tiny].map(checkedRun)));
   const results = wb.getWorksheet('Results')!;
 
   it('has the three sheets, each with a frozen, bold header row', () => {
@@ -95,7 +96,7 @@ describe('renderXlsx', async () => {
       writeFileSync(file, readFileSync(join(FIXTURES, 'tiny.yaml'), 'utf8').replace('units: £m', 'units: £k').replace('recurrent: 100', 'recurrent: 2000000'));
       const loaded = loadScenario(file);
       if (!loaded.ok) throw new Error('big.yaml does not load');
-      const big = await read(await renderXlsx([runScenario(loaded.scenario.spec, loaded.scenario.name)]));
+      const big = await read(await renderXlsx([runScenario(loaded.scenario.spec, loaded.scenario.name)].map(checkedRun)));
       const ws = big.getWorksheet('Results')!;
       const income = rowsOf(ws).find((r) => r.getCell(3).value === 'income')!;
       expect(income.getCell(7).value).toBe(2_420_000);
@@ -131,7 +132,7 @@ describe('renderXlsx', async () => {
   it('lists every line a policy touches, its own name leading its description', async () => {
     const dflt = loadScenario(join(REPO, 'scenarios', 'default.yaml'));
     if (!dflt.ok) throw new Error('default.yaml does not load');
-    const book = await read(await renderXlsx([runScenario(dflt.scenario.spec, dflt.scenario.name)]));
+    const book = await read(await renderXlsx([runScenario(dflt.scenario.spec, dflt.scenario.name)].map(checkedRun)));
     const policies = rowsOf(book.getWorksheet('Inputs')!)
       .filter((r) => String(r.getCell(2).value).startsWith('Policy: '))
       .map((r) => [r.getCell(2).value, r.getCell(3).value, String(r.getCell(11).value).split(':')[0]]);
@@ -156,7 +157,7 @@ describe('renderXlsx', async () => {
   });
 
   it('puts several scenarios in one sheet, leaving years a scenario does not have empty', async () => {
-    const both = await read(await renderXlsx([tiny, run('uncertain.yaml')]));
+    const both = await read(await renderXlsx([tiny, run('uncertain.yaml')].map(checkedRun)));
     const rows = rowsOf(both.getWorksheet('Results')!);
     expect(rows[0]!.values).toEqual([undefined, 'Scenario', 'Metric', 'Key', 'Units', '2025/26', '2026/27', '2027/28', '2028/29']);
     const tinyIncome = rows.find((r) => r.getCell(1).value === 'Tiny ICB' && r.getCell(3).value === 'income')!;

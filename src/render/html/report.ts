@@ -3,10 +3,9 @@
  * Pure: it gets the runs, their check outcomes, any Monte Carlo summaries and the files' SHA-256
  * from the command, and returns the page; the same inputs give the same bytes (no clock, no random).
  */
-import type { CheckOutcome } from '../../model/checks.js';
-import type { Dec } from '../../model/decimal.js';
 import type { MonteCarloResult } from '../../model/montecarlo.js';
 import type { RunResult } from '../../model/run.js';
+import type { CheckedRun } from '../../report/check.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from '../format.js';
 import { esc } from '../svg/escape.js';
 import { assumptionsSection } from './assumptions.js';
@@ -21,9 +20,7 @@ export interface SourceFile {
   sha256: string;
 }
 
-export interface ReportScenario {
-  result: RunResult;
-  checks: CheckOutcome<Dec>[];
+export interface ReportScenario extends CheckedRun {
   /** The scenario file first, then each file it extends. */
   files: SourceFile[];
   draws?: MonteCarloResult;

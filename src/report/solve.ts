@@ -15,9 +15,9 @@
  * A range whose ends are on the same side may still hold a crossing if the figure is not
  * monotonic; the message says what the ends give so the user can narrow the range.
  */
-import { Dec } from './decimal.js';
-import { valueText, type Plain } from './input-path.js';
-import { figureWith, type Probe } from './whatif.js';
+import { Dec } from '../model/decimal.js';
+import { valueText, type Plain } from '../model/input-path.js';
+import { figureWith, type Probe } from '../model/whatif.js';
 
 export type Relation = '=' | '<=' | '>=' | '<' | '>';
 

@@ -3,11 +3,11 @@
  * 10th and 90th percentiles, each plain rate to ± a step, one at a time with everything else at
  * its central value, on the exact engine; inputs are ranked by the swing they cause.
  */
-import { Dec } from './decimal.js';
-import { RATE_LIMITS } from './inputs.js';
-import { getInput, itemSegment, parseInputValue, PathError, valueText, type Plain } from './input-path.js';
-import { quantile, type FloatDist } from './sampling.js';
-import { figureWith, type Probe } from './whatif.js';
+import { Dec } from '../model/decimal.js';
+import { RATE_LIMITS } from '../model/inputs.js';
+import { getInput, itemSegment, parseInputValue, PathError, valueText, type Plain } from '../model/input-path.js';
+import { quantile, type FloatDist } from '../model/sampling.js';
+import { figureWith, type Probe } from '../model/whatif.js';
 
 export interface TornadoInput {
   path: string;

@@ -1,7 +1,7 @@
 /** Sweep: the exact engine over a grid of one or two inputs, one figure per grid point. */
-import type { Dec } from './decimal.js';
-import { valueText, type Plain } from './input-path.js';
-import { figureWith, type Probe } from './whatif.js';
+import type { Dec } from '../model/decimal.js';
+import { valueText, type Plain } from '../model/input-path.js';
+import { figureWith, type Probe } from '../model/whatif.js';
 
 export interface SweepAxis {
   path: string;

@@ -1,64 +1,8 @@
-/** What `icbsim check` found, in a shape every output format (text, JSON, JUnit, GitHub) reads. */
-import type { Diagnostic } from '../model/diagnostic.js';
-import type { CheckSide } from '../model/checks.js';
+/** A check's failures and places in words, as the text, JUnit and GitHub outputs write them. */
 import { Dec } from '../model/decimal.js';
-import type { MetricKind } from '../model/metrics.js';
 import type { Units } from '../model/units.js';
+import type { PlanResult, RuleFailure, RuleResult } from '../report/check.js';
 import { formatMoney } from './format.js';
-
-export interface RuleFailure {
-  year: string;
-  side: CheckSide;
-  value: Dec;
-  limit: Dec;
-}
-
-export interface RuleResult {
-  name: string;
-  metric: string;
-  kind: MetricKind;
-  /** Where the rule is written: the plan (or a file it extends) or a rules file. */
-  source: { file: string; line?: number; col?: number };
-  passed: boolean;
-  years: string[];
-  failures: RuleFailure[];
-}
-
-export interface PlanResult {
-  kind: 'plan';
-  file: string;
-  scenario: string;
-  units: Units;
-  baseYear: string;
-  rules: RuleResult[];
-}
-
-export interface PlanError {
-  kind: 'error';
-  file: string;
-  diagnostics: Diagnostic[];
-  /** The diagnostics with the offending source lines, plain (for JUnit). */
-  text: string;
-  /** The same as stderr shows them (coloured on a terminal). */
-  display: string;
-}
-
-export interface CheckReport {
-  entries: (PlanResult | PlanError)[];
-}
-
-export function summarise(report: CheckReport): { plans: number; errors: number; rules: number; failed: number } {
-  let plans = 0, errors = 0, rules = 0, failed = 0;
-  for (const e of report.entries) {
-    if (e.kind === 'error') errors++;
-    else {
-      plans++;
-      rules += e.rules.length;
-      failed += e.rules.filter((r) => !r.passed).length;
-    }
-  }
-  return { plans, errors, rules, failed };
-}
 
 const CHECK_MONEY_PLACES: Record<Units, number> = { '£m': 2, '£k': 1, '£': 2 };
 
