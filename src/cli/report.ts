@@ -16,6 +16,7 @@ import { checkedRun } from '../report/check.js';
 import { renderReport, type ReportScenario } from '../render/html/report.js';
 import type { Wrap } from './commands.js';
 import { EXIT, warn, type Cli } from './context.js';
+import { hasDistribution, NO_DISTRIBUTION } from '../model/distributions.js';
 import { buildWhatIfPage } from './report-interactive.js';
 import { writeOut } from './write-output.js';
 
@@ -61,6 +62,7 @@ export async function buildReport(cli: Cli, files: string[], opts: ReportOptions
     const s = loaded.scenario;
     const result = runScenario(s.spec, s.name);
     for (const w of result.warnings) warn(cli, `${file}: ${w}`);
+    if (draws !== undefined && !hasDistribution(s.spec)) warn(cli, `${file}: ${NO_DISTRIBUTION}`);
     read.push(...s.chain);
     const shown = (f: string): string => path.relative(cli.cwd, f) || f;
     scenarios.push({

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { DrawPool, defaultWorkers } from '../mc/pool.js';
-import { Dec } from '../model/decimal.js';
+import { hasDistribution, NO_DISTRIBUTION } from '../model/distributions.js';
 import { MAX_DRAWS, type MonteCarloResult } from '../model/montecarlo.js';
 import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
 import {
@@ -56,9 +56,7 @@ export async function runDrawsCommand(
   requireLoaded(loaded);
   const { scenario } = loaded;
   if (opts.lines === true) warn(cli, '--lines has no effect with --draws: draws report the headline metrics');
-  if (!hasDistribution(scenario.spec)) {
-    warn(cli, 'the scenario has no distributions ({normal: ...}, {triangular: ...}, {uniform: ...}): every draw gives the same figures');
-  }
+  if (!hasDistribution(scenario.spec)) warn(cli, NO_DISTRIBUTION);
 
   const bar = progressBar(cli, draws);
   const pool = new DrawPool(Math.min(workers, draws));
@@ -108,13 +106,4 @@ function progressBar(cli: Cli, total: number): SingleBar | undefined {
   });
   bar.start(total, 0);
   return bar;
-}
-
-/** Whether any rate of the scenario is a distribution (a RateSpec of kind normal, triangular or uniform). */
-function hasDistribution(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(hasDistribution);
-  if (node === null || typeof node !== 'object' || node instanceof Dec) return false;
-  const kind = (node as { kind?: unknown }).kind;
-  if (kind === 'normal' || kind === 'triangular' || kind === 'uniform') return true;
-  return Object.values(node).some(hasDistribution);
 }

@@ -101,3 +101,15 @@ describe('batch --out when nothing ran', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/Tiny ICB/);
   });
 });
+
+describe('report --draws of a scenario with nothing to draw', () => {
+  it('warns, as run --draws does, and still writes the report', () => {
+    const r = spawnIcbsim(['report', 'scenarios/default.yaml', '--draws', '20']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe(
+      'icbsim: warning: scenarios/default.yaml: the scenario has no distributions ({normal: ...}, {triangular: ...}, {uniform: ...}): every draw gives the same figures\n',
+    );
+    expect(r.stdout).toMatch(/^<!doctype html>/i);
+    expect(spawnIcbsim(['report', 'scenarios/uncertain.yaml', '--draws', '20']).stderr).toBe('');
+  });
+});
