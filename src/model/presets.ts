@@ -159,7 +159,7 @@ export function findIcb(rows: readonly IcbRow[], query: string): Match {
   let best: IcbRow | undefined;
   let bestDistance = Infinity;
   for (const r of rows) {
-    const d = editDistance(q, normaliseIcbName(r.name));
+    const d = nameDistance(q, normaliseIcbName(r.name));
     if (d < bestDistance) {
       best = r;
       bestDistance = d;
@@ -168,6 +168,19 @@ export function findIcb(rows: readonly IcbRow[], query: string): Match {
   // A typo, not a different ICB: allow about one edit in four letters.
   const close = best !== undefined && bestDistance <= Math.max(2, Math.floor(q.length / 4));
   return close ? { ok: false, reason: 'unknown', suggestion: best } : { ok: false, reason: 'unknown' };
+}
+
+/**
+ * How far a query is from a name: from the whole name, or from any run of as many of its words,
+ * so `cambrigeshire` is one edit from "Cambridgeshire and Peterborough", as `cambridgeshire` alone
+ * would be found.
+ */
+function nameDistance(query: string, name: string): number {
+  const want = query.split(' ').length;
+  const words = name.split(' ');
+  let best = editDistance(query, name);
+  for (let i = 0; i + want <= words.length; i++) best = Math.min(best, editDistance(query, words.slice(i, i + want).join(' ')));
+  return best;
 }
 
 /** One spending line of a preset and the part of the allocation it is sized from. */
