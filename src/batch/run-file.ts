@@ -13,6 +13,8 @@ export interface BatchTask {
   /** The file as the CSV's `file` column names it. */
   display: string;
   color: boolean;
+  /** stderr's width, for cutting a long line's code frame (undefined: the default). */
+  width?: number | undefined;
 }
 
 /** `read`: every file the scenario was loaded from (it and its bases), absolute, so --out can spare them. */
@@ -21,7 +23,7 @@ export type BatchResult = { ok: true; csv: string; rows: number; read: string[] 
 export function runBatchFile(task: BatchTask): BatchResult {
   const loaded = loadScenario(task.abs);
   if (!loaded.ok) {
-    return { ok: false, text: formatDiagnostics(loaded.diagnostics, loaded.sources, { color: task.color }) };
+    return { ok: false, text: formatDiagnostics(loaded.diagnostics, loaded.sources, { color: task.color, width: task.width }) };
   }
   const run = runScenario(loaded.scenario.spec, loaded.scenario.name);
   const rows: [string, string, string][] = [];

@@ -11,7 +11,7 @@ import { batchHeader } from '../batch/csv-rows.js';
 import { runPool } from '../batch/pool.js';
 import type { BatchResult, BatchTask } from '../batch/run-file.js';
 import { InputError } from '../io/input-error.js';
-import { EXIT, useColor, warn, type Cli } from './context.js';
+import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
 import { checkOutPath, extensionMismatch, writeOut } from './write-output.js';
@@ -49,7 +49,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   if (files.length === 0) throw new InputError('no scenario files to run');
 
   const color = useColor(cli, cli.stderr);
-  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color }));
+  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr) }));
   // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
   if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) {
     const { batchXlsx } = await import('./xlsx-out.js');

@@ -21,7 +21,7 @@ import { renderGithub } from '../render/check-github.js';
 import { renderCheckJson } from '../render/check-json.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderJunit } from '../render/junit.js';
-import { EXIT, useColor, type Cli } from './context.js';
+import { EXIT, outputWidth, useColor, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
 
@@ -130,6 +130,6 @@ function checkOne(cli: Cli, abs: string, loaded: LoadResult, rulesFiles: LoadedR
 }
 
 function planError(cli: Cli, file: string, diagnostics: Diagnostic[], sources: Map<string, string>): PlanError {
-  const show = (color: boolean) => formatDiagnostics(diagnostics, sources, { color });
+  const show = (color: boolean) => formatDiagnostics(diagnostics, sources, { color, width: outputWidth(cli, cli.stderr) });
   return { kind: 'error', file, diagnostics, text: show(false), display: show(useColor(cli, cli.stderr)) };
 }

@@ -29,7 +29,7 @@ export function useColor(cli: Cli, stream: OutStream, flag?: boolean): boolean {
 }
 
 export function printDiagnostics(cli: Cli, diagnostics: Diagnostic[], sources: Map<string, string>): void {
-  if (diagnostics.length > 0) cli.stderr.write(formatDiagnostics(diagnostics, sources, { color: useColor(cli, cli.stderr) }));
+  if (diagnostics.length > 0) cli.stderr.write(formatDiagnostics(diagnostics, sources, { color: useColor(cli, cli.stderr), width: outputWidth(cli, cli.stderr) }));
 }
 
 export function warn(cli: Cli, message: string): void {
@@ -40,8 +40,8 @@ export function warn(cli: Cli, message: string): void {
  * The width a table on stdout must fit: COLUMNS where it is set (so a CI log, a pipe, can ask for
  * one), else the terminal's; none for a pipe or a file, whose reader may be any width.
  */
-export function outputWidth(cli: Cli): number | undefined {
+export function outputWidth(cli: Cli, stream: OutStream = cli.stdout): number | undefined {
   const columns = cli.env.COLUMNS?.trim();
   if (columns !== undefined && /^[1-9]\d*$/.test(columns)) return Number(columns);
-  return cli.stdout.isTTY === true ? cli.stdout.columns : undefined;
+  return stream.isTTY === true ? stream.columns : undefined;
 }

@@ -13,10 +13,13 @@ const RED_BOLD = ['\x1b[1m\x1b[31m', '\x1b[39m\x1b[22m'] as const;
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const RED = ['\x1b[31m', '\x1b[39m'] as const;
 
+/** A code frame wider than this is cut around the column when the terminal's width is not known. */
+export const FRAME_WIDTH = 120;
+
 export function formatDiagnostic(
   d: Diagnostic,
   sources: Map<string, string>,
-  opts: { color: boolean },
+  opts: { color: boolean; width?: number | undefined },
 ): string {
   const paint = (style: readonly [string, string], s: string) =>
     opts.color ? style[0] + s + style[1] : s;
@@ -33,17 +36,37 @@ export function formatDiagnostic(
   if (d.line !== undefined && srcLine !== undefined) {
     const num = String(d.line);
     const gutter = ' '.repeat(num.length);
-    out.push(`  ${num} | ${srcLine}`.trimEnd());
+    const start = Math.max(0, (d.col ?? 1) - 1);
+    const token = tokenAt(srcLine.slice(start), inFlow(srcLine.slice(0, start)));
+    const shown = cutAround(srcLine, start, Math.max(0, (opts.width ?? FRAME_WIDTH) - `  ${num} | `.length));
+    out.push(`  ${num} | ${shown.text}`.trimEnd());
     if (d.col !== undefined) {
-      const start = Math.max(0, d.col - 1);
+      const at = start - shown.from;
       // Keep tabs in the padding so the carets line up under tabbed text.
-      const pad = srcLine.slice(0, start).replace(/[^\t]/g, ' ').padEnd(start, ' ');
-      const token = tokenAt(srcLine.slice(start), inFlow(srcLine.slice(0, start)));
-      out.push(`  ${gutter} | ${pad}${paint(RED, '^'.repeat(Math.max(1, token.length)))}`);
+      const pad = shown.text.slice(0, at).replace(/[^\t]/g, ' ').padEnd(at, ' ');
+      const carets = Math.max(1, Math.min(token.length, shown.text.length - at - (shown.cutEnd ? 1 : 0)));
+      out.push(`  ${gutter} | ${pad}${paint(RED, '^'.repeat(carets))}`);
     }
   }
   if (d.hint !== undefined) out.push(`  ${paint(BOLD, 'hint:')} ${d.hint}`);
   return out.join('\n');
+}
+
+/**
+ * The part of a long source line that fits `room` characters, around the column `start` (a third
+ * of the way in, so the text after the mistake shows too), `…` marking each cut. A 200,000-character
+ * line would otherwise fill the terminal many times over with the caret lost in it.
+ */
+function cutAround(line: string, start: number, room: number): { text: string; from: number; cutEnd: boolean } {
+  if (line.length <= room || room < 10) return { text: line, from: 0, cutEnd: false };
+  let from = Math.max(0, start - Math.floor(room / 3));
+  const to = Math.min(line.length, from + room);
+  from = Math.max(0, to - room);
+  let text = line.slice(from, to);
+  if (from > 0) text = '…' + text.slice(1);
+  const cutEnd = to < line.length;
+  if (cutEnd) text = text.slice(0, -1) + '…';
+  return { text, from, cutEnd };
 }
 
 /** Every diagnostic as stderr shows it, one after another, each ending in a newline. */
