@@ -5,6 +5,8 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  Parser,
+  type CST,
   type Alias,
   type Node as YNode,
   type Scalar,
@@ -50,9 +52,13 @@ export function parseYamlTree(text: string, file: string): Result {
 
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
-    // A file indented with tabs has one on every line: say so once, at the first.
+    // An unclosed `{` or `[` upsets the parser at every line after it: one message, at the bracket.
+    const flow = problems.some((e) => /^Flow (map|sequence)/.test(e.message)) ? unclosedFlow(text, locAt) : undefined;
+    if (flow !== undefined) return fail([diagnosticFromLoc(locAt(flow.offset), flow.message)]);
+    // A file indented with tabs has one on every line, and the parser's other complaints follow
+    // from them: say so once, at the first.
     const tabs = problems.filter((e) => e.code === 'TAB_AS_INDENT');
-    const shown = problems.filter((e) => e.code !== 'TAB_AS_INDENT' || e === tabs[0]);
+    const shown = tabs.length > 0 ? tabs.slice(0, 1) : problems;
     return fail(
       shown.map((e) => {
         const more = e.code === 'TAB_AS_INDENT' && tabs.length > 1 ? ` (here and on ${tabs.length - 1} more line${tabs.length > 2 ? 's' : ''})` : '';
@@ -235,6 +241,35 @@ function resolveAnchors(root: YNode): Map<Alias, YNode> {
 
 function tagMessage(tag: string): string {
   return `YAML tag \`${tag}\` is not supported: scenario files use plain values without tags`;
+}
+
+/**
+ * The first `{` or `[` that is never closed, or closed by the other bracket, read from the
+ * parser's concrete syntax tree (so brackets inside quotes, comments or plain text never count).
+ */
+function unclosedFlow(text: string, locAt: (offset: number) => Loc): { offset: number; message: string } | undefined {
+  const found: { offset: number; message: string }[] = [];
+  const walk = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const t = node as CST.Token & { start?: CST.SourceToken; end?: CST.SourceToken[] };
+    if (t.type === 'flow-collection' && t.start !== undefined) {
+      const map = t.start.source === '{';
+      const what = map ? 'map' : 'list';
+      const want = map ? '}' : ']';
+      const closer = (t.end ?? []).find((e) => e.type === 'flow-map-end' || e.type === 'flow-seq-end');
+      if (closer === undefined) found.push({ offset: t.start.offset, message: `this \`${t.start.source}\` is never closed: add the \`${want}\` that ends the ${what}` });
+      else if (closer.source !== want) {
+        const open = locAt(t.start.offset);
+        const at = `line ${open.line}, column ${open.col}`;
+        found.push({ offset: closer.offset, message: `\`${closer.source}\` where \`${want}\` was expected, to end the ${what} opened with \`${t.start.source}\` at ${at}` });
+      }
+    }
+    for (const v of Object.values(t)) if (v !== null && typeof v === 'object') walk(v);
+  };
+  for (const token of new Parser().parse(text)) walk(token);
+  // A wrong closer explains the unclosed brackets around it; otherwise the first unclosed one.
+  return found.find((f) => f.message.includes('where')) ?? found.sort((a, b) => a.offset - b.offset)[0];
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -55,11 +55,12 @@ describe('locations', () => {
 
   it('reports syntax errors with their line and column', () => {
     expect(errors('a: 1\nb: [1, 2\nc: 3\n')).toEqual([
+      // At the `[` left open (the parser itself points at line 3, where it noticed).
       {
         file: 'x.yaml',
-        line: 3,
-        col: 1,
-        message: 'Flow sequence in block collection must be sufficiently indented and end with a ]',
+        line: 2,
+        col: 4,
+        message: 'this `[` is never closed: add the `]` that ends the list',
       },
     ]);
   });
