@@ -2,9 +2,8 @@
 import path from 'node:path';
 import { parseScenario } from '../model/run.js';
 import type { ScenarioSpec } from '../model/schema.js';
-import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
-import { loadTree, type FailedLoad } from './load.js';
-import { locate, type SNode } from './source-tree.js';
+import { loadTree, locatedFailure, type FailedLoad } from './load.js';
+import type { SNode } from './source-tree.js';
 
 export interface LoadedScenario {
   file: string;
@@ -16,19 +15,14 @@ export interface LoadedScenario {
   chain: string[];
 }
 
-export type LoadResult =
-  | { ok: true; scenario: LoadedScenario }
-  | FailedLoad;
+export type LoadResult = { ok: true; scenario: LoadedScenario } | FailedLoad;
 
 export function loadScenario(file: string): LoadResult {
   const loaded = loadTree(file);
-  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics, sources: loaded.sources };
-  const { tree, data, sources, chain } = loaded.loaded;
-  const parsed = parseScenario(data);
-  if (!parsed.ok) {
-    const diagnostics = parsed.problems.map((p) => diagnosticFromLoc(locate(tree, p.path, p.at), p.message));
-    return { ok: false, diagnostics: inReadingOrder(diagnostics, chain), sources };
-  }
+  if (!loaded.ok) return loaded;
+  const parsed = parseScenario(loaded.loaded.data);
+  if (!parsed.ok) return locatedFailure(loaded.loaded, parsed.problems);
+  const { tree, sources, chain } = loaded.loaded;
   const name = parsed.spec.name ?? path.basename(file).replace(/\.ya?ml$/i, '');
   return { ok: true, scenario: { file: chain[0] ?? file, name, spec: parsed.spec, tree, sources, chain } };
 }

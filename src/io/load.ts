@@ -1,9 +1,10 @@
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { diagnosticFromLoc } from './diagnostics.js';
+import type { Problem } from '../model/issues.js';
+import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
 import { parseYamlTree } from './load-yaml.js';
 import { readSourceFile } from './read-source.js';
-import { mergeTrees, toPlain, type Loc, type SNode } from './source-tree.js';
+import { locate, mergeTrees, toPlain, type Loc, type SNode } from './source-tree.js';
 
 export interface Loaded {
   tree: SNode;
@@ -20,6 +21,12 @@ export interface FailedLoad {
 }
 
 type LoadResult = { ok: true; loaded: Loaded } | FailedLoad;
+
+/** The model's problems with a loaded file, each at its file, line and column, top to bottom. */
+export function locatedFailure(loaded: Loaded, problems: readonly Problem[]): FailedLoad {
+  const diagnostics = problems.map((p) => diagnosticFromLoc(locate(loaded.tree, p.path, p.at), p.message));
+  return { ok: false, diagnostics: inReadingOrder(diagnostics, loaded.chain), sources: loaded.sources };
+}
 
 const MAX_DEPTH = 20;
 
