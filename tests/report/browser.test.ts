@@ -3,59 +3,29 @@
  * chart renders with a non-zero size, nothing is fetched from the network, nothing logs an error.
  * Set ICBSIM_UPDATE_SCREENSHOT=1 to refresh docs/report-screenshot.png (the README's picture).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, useBrowser, watchPage, type Watched } from './chromium.js';
 import { FIXTURES, REPO, icbsim, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`tests/report/browser.test.ts: skipped: ${CHROMIUM} is missing (.ci/run installs Debian's chromium package)`);
-}
+const hasChromium = haveChromium('tests/report/browser.test.ts');
 
-interface Opened {
+interface Opened extends Watched {
   page: Page;
-  errors: string[];
-  requests: string[];
 }
 
-describe.skipIf(!haveChromium)('the report in headless Chromium', () => {
-  let browser: Browser;
+describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
+  const browser = useBrowser();
   const dir = tempDir();
-
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   async function open(args: string[], width = 1200): Promise<Opened> {
     const file = join(dir, `report-${Math.random().toString(36).slice(2)}.html`);
     const r = await icbsim(['report', ...args, '--out', file]);
     expect(r.code, r.stderr).toBe(0);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('request', (req) => {
-      if (!req.url().startsWith('file://')) requests.push(req.url());
-    });
+    const page = await browser().newPage({ viewport: { width, height: 900 } });
+    const { errors, requests } = watchPage(page, (url) => url.startsWith('file://'));
     await page.goto(`file://${file}`, { waitUntil: 'load' });
     return { page, errors, requests };
   }

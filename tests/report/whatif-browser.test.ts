@@ -4,57 +4,33 @@
  * figures, and they are `icbsim run`'s figures of the scenario the page downloads, byte for byte.
  * Set ICBSIM_UPDATE_SCREENSHOT=1 to refresh docs/whatif-screenshot.png (the README's picture).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadTree } from '../../src/io/load.js';
 import type { Plain } from '../../src/model/input-path.js';
 import { scenarioInputs } from '../../src/model/inputs.js';
+import { haveChromium, useBrowser, watchPage, type Watched } from './chromium.js';
 import { REPO, icbsim, tempDir } from './helpers.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(`tests/report/whatif-browser.test.ts: skipped: ${CHROMIUM} is missing (.ci/run installs Debian's chromium package)`);
-}
-
+const hasChromium = haveChromium('tests/report/whatif-browser.test.ts');
 const DEFAULT = join(REPO, 'scenarios', 'default.yaml');
 
-describe.skipIf(!haveChromium)('the what-if page in headless Chromium', () => {
-  let browser: Browser;
+describe.skipIf(!hasChromium)('the what-if page in headless Chromium', () => {
+  const browser = useBrowser();
   const dir = tempDir();
 
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  interface Opened {
+  interface Opened extends Watched {
     page: Page;
-    /** Console errors and warnings, and uncaught exceptions. */
-    errors: string[];
-    /** Every request for anything but the page's own file and the blobs it saves. */
-    requests: string[];
   }
 
   async function open(file = DEFAULT, width = 1400): Promise<Opened> {
     const html = join(dir, `plan-${Math.random().toString(36).slice(2)}.html`);
     const r = await icbsim(['report', file, '--interactive', '--out', html]);
     expect(r.code, r.stderr).toBe(0);
-    const page = await browser.newPage({ viewport: { width, height: 1000 }, acceptDownloads: true });
-    const errors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('request', (req) => {
-      if (!req.url().startsWith(`file://${html}`) && !req.url().startsWith('blob:')) requests.push(req.url());
-    });
+    const page = await browser().newPage({ viewport: { width, height: 1000 }, acceptDownloads: true });
+    const { errors, requests } = watchPage(page, (url) => url.startsWith(`file://${html}`) || url.startsWith('blob:'));
     await page.goto(`file://${html}`, { waitUntil: 'load' });
     await page.waitForFunction(() => document.body.dataset.runs === '1');
     return { page, errors, requests };
