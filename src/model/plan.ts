@@ -5,8 +5,9 @@
 import type { Arith } from './arith.js';
 import { ZERO, type Dec } from './decimal.js';
 import { DEFAULT_CARE_SHIFT } from './categories.js';
+import { policyType, type PlanBuild } from './policies/index.js';
 import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
-import { yearLabels, yearStart } from './years.js';
+import { yearLabels } from './years.js';
 import { PENNY_PLACES } from './units.js';
 
 export interface PlanLine<T> {
@@ -157,33 +158,9 @@ export function buildPlan<T>(spec: ScenarioSpec, arith: Arith<T>, sample: Sample
 
   const shifts: PlanShift<T>[] = [];
   const diversions: PlanDiversion<T>[] = [];
-  for (const p of spec.policies ?? []) {
-    switch (p.type) {
-      case 'flat_cash': {
-        const line = lines[index(p.line)]!;
-        line.uplift = p.uplift === 'inflation' ? line.inflation : perYear(p.uplift, arith.zero);
-        break;
-      }
-      case 'running_cost_cut':
-        lines[index(p.line)]!.cut = { rate: sample(p.cut, 0), byIndex: yearStart(p.by) - yearStart(spec.base_year) };
-        break;
-      case 'shift_activity':
-        shifts.push({
-          from: index(p.from),
-          to: index(p.to),
-          share: perYear(p.share, arith.zero),
-          costRatio: sample(p.cost_ratio, 0),
-          lag: p.lag,
-        });
-        break;
-      case 'divert_growth':
-        diversions.push({
-          share: sample(p.share, 0),
-          targets: Object.entries(p.to).map(([name, w]) => ({ line: index(name), weight: arith.of(w) })),
-        });
-        break;
-    }
-  }
+  // In the file's order: the sampler's calls (and so each draw's stream) follow it.
+  const build: PlanBuild<T> = { spec, arith, sample, perYear, lines, index, shifts, diversions };
+  for (const p of spec.policies ?? []) policyType(p).plan(p, build);
 
   const nr = spec.allocation.non_recurrent;
   const streams: PlanStream<T>[] =

@@ -7,188 +7,29 @@ import { z } from 'zod';
 import { CATEGORIES } from './categories.js';
 import { Dec } from './decimal.js';
 import { UNITS } from './units.js';
+import { Policy } from './policies/index.js';
+import {
+  allDec,
+  gotSuffix,
+  LINE_NAME,
+  LineName,
+  Money,
+  moneyRangeProblem,
+  NonNegativeMoney,
+  NUMBER_TEXT,
+  numberInput,
+  Rate,
+  RateSeries,
+  rateRangeProblem,
+  RateText,
+  YearKey,
+} from './schema-values.js';
 import { isYearLabel, suggestYear } from './years.js';
 
-const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-const LINE_NAME = /^[a-z][a-z0-9_]*$/;
-
 export { CATEGORIES, DEFAULT_CARE_SHIFT } from './categories.js';
-
-/**
- * What a YAML number scalar or a quoted number looks like before it is read. `what` is what the
- * key expects, for the message when it holds a list, a map or `true` instead (zod's own union
- * message is "Invalid input"). A missing key (no input) is left to the missing-key message.
- */
-function numberInput(what: string) {
-  return z.union([z.number(), z.string()], {
-    error: (iss) => (iss.input === undefined ? undefined : `expected ${what}${gotSuffix(iss.input)}`),
-  });
-}
-
-function pctHint(text: string): string {
-  const n = new Dec(text);
-  if (!n.isZero() && n.abs().lessThan(1)) {
-    return `write \`${n.times(100).toFixed()}%\` (if ${text} is a fraction) or \`${text}%\``;
-  }
-  return `write \`${text}%\``;
-}
-
-/**
- * Sanity bounds far outside any real plan (England's whole NHS budget is under £0.2 trillion), so a
- * slip like `1e400` or a run of extra digits is refused rather than projected into figures with
- * hundreds of digits, or into Infinity in Monte Carlo's binary floats.
- */
-const MAX_MONEY = new Dec('1e15');
-const MAX_RATE = new Dec(10);
-
-function moneyRangeProblem(d: Dec, text: string): string | undefined {
-  return d.abs().lessThan(MAX_MONEY)
-    ? undefined
-    : `\`${text}\` is too large for an amount of money: it must be below 1,000,000,000,000,000 in the scenario's units`;
-}
-
-function rateRangeProblem(fraction: Dec, text: string): string | undefined {
-  return fraction.abs().lte(MAX_RATE) ? undefined : `\`${text}\` is out of range for a rate: it must be between -1000% and 1000%`;
-}
-
-/** How a finance team writes money in a spreadsheet, and what the file wants instead. */
-function moneyHint(text: string): string {
-  const plain = text.replace(/^([+-]?)£\s*/, '$1');
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain) || /^[+-]?\d+(_\d+)+(\.\d+)?$/.test(plain)) {
-    return `: write \`${plain.replace(/[,_]/g, '')}\`, without separators`;
-  }
-  if (plain !== text && NUMBER_TEXT.test(plain)) return `: write \`${plain}\`; the units are set once for the file, by \`units:\``;
-  const scaled = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(k|m|bn|thousand|million|billion)$/i.exec(plain);
-  if (scaled) {
-    const [, n = '', unit = ''] = scaled;
-    const [figure, units] = /^(k|thousand)$/i.test(unit)
-      ? [n, '£k']
-      : /^(m|million)$/i.test(unit)
-        ? [n, '£m']
-        : [new Dec(n).times(1000).toFixed(), '£m'];
-    return `: money is a plain number in the file's units: write \`${figure}\` in a file with \`units: ${units}\``;
-  }
-  return '';
-}
-
-export const Money = numberInput("an amount of money (a plain number in the scenario's units, like `1250.5`)")
-  .transform((v, ctx) => {
-    const text = String(v).trim();
-    if (!NUMBER_TEXT.test(text)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected an amount of money (a plain number in the scenario's units, like \`1250.5\`), got \`${text}\`${moneyHint(text)}`,
-      });
-      return z.NEVER;
-    }
-    const d = new Dec(text);
-    const tooLarge = moneyRangeProblem(d, text);
-    if (tooLarge !== undefined) {
-      ctx.addIssue({ code: 'custom', message: tooLarge });
-      return z.NEVER;
-    }
-    return d;
-  })
-  .describe("An amount of money in the scenario's units, e.g. 1250.5");
-
-export const NonNegativeMoney = Money.refine((d) => !d.isNegative(), {
-  message: 'expected an amount of money of zero or more',
-});
-
-/** A rate as text with a per cent sign, e.g. `2.5%`, as a decimal fraction (0.025). */
-export const RateText = z
-  .string({ error: (iss) => `expected a rate with a per cent sign, like \`2.5%\`${gotSuffix(iss.input)}` })
-  .regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%$/, {
-    error: (iss) => {
-      const text = String(iss.input).trim();
-      return NUMBER_TEXT.test(text)
-        ? `rates are written with a per cent sign: ${pctHint(text)}`
-        : `expected a rate with a per cent sign, like \`2.5%\`, got \`${text}\``;
-    },
-  })
-  .transform((text, ctx) => {
-    const fraction = new Dec(text.trim().slice(0, -1).trim()).dividedBy(100);
-    const outOfRange = rateRangeProblem(fraction, text.trim());
-    if (outOfRange !== undefined) {
-      ctx.addIssue({ code: 'custom', message: outOfRange });
-      return z.NEVER;
-    }
-    return fraction;
-  })
-  .describe('A rate with a per cent sign, e.g. 2.5%');
-
-function gotSuffix(input: unknown): string {
-  if (input === null) return ', got nothing (the key has no value)';
-  if (Array.isArray(input)) return ', got a list';
-  if (input !== null && typeof input === 'object') return ', got a map';
-  return input === undefined ? '' : `, got \`${String(input)}\``;
-}
-
-/**
- * zod 4 still runs an object's refinements when one of its rates failed to parse (the failed rate is
- * left as its raw text), so the refinements only compare values that did parse.
- */
-function allDec(values: readonly unknown[]): boolean {
-  return values.every((v) => v instanceof Dec);
-}
-
-const Per = z
-  .enum(['draw', 'year'])
-  .default('draw')
-  .describe('draw: one sample per draw used in every year; year: a fresh sample each year');
-
-const NormalDist = z
-  .strictObject({ normal: z.tuple([RateText, RateText]).describe('[mean, standard deviation]'), per: Per })
-  .refine((d) => !allDec(d.normal) || !d.normal[1].isNegative(), {
-    message: 'a standard deviation cannot be negative',
-    path: ['normal', 1],
-  })
-  .transform((d) => ({ kind: 'normal' as const, mean: d.normal[0], sd: d.normal[1], per: d.per }))
-  .describe('A normal distribution {normal: [mean, sd]}; a plain run uses the mean');
-
-const TriangularDist = z
-  .strictObject({ triangular: z.tuple([RateText, RateText, RateText]).describe('[min, mode, max]'), per: Per })
-  .refine(({ triangular: [a, m, b] }) => !allDec([a, m, b]) || (a.lte(m) && m.lte(b)), {
-    message: 'a triangular distribution needs min ≤ mode ≤ max',
-    path: ['triangular'],
-  })
-  .transform((d) => ({
-    kind: 'triangular' as const, min: d.triangular[0], mode: d.triangular[1], max: d.triangular[2], per: d.per,
-  }))
-  .describe('A triangular distribution {triangular: [min, mode, max]}; a plain run uses the mode');
-
-const UniformDist = z
-  .strictObject({ uniform: z.tuple([RateText, RateText]).describe('[min, max]'), per: Per })
-  .refine(({ uniform: [a, b] }) => !allDec([a, b]) || a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] })
-  .transform((d) => ({ kind: 'uniform' as const, min: d.uniform[0], max: d.uniform[1], per: d.per }))
-  .describe('A uniform distribution {uniform: [min, max]}; a plain run uses the midpoint');
-
-/** A rate, or a distribution over it. */
-export const Rate = z
-  .union([RateText.transform((value) => ({ kind: 'fixed' as const, value })), NormalDist, TriangularDist, UniformDist])
-  .describe('A rate like 2.5%, or a distribution: {normal: [m, sd]}, {triangular: [min, mode, max]}, {uniform: [min, max]}');
-export type RateSpec = z.output<typeof Rate>;
-
-export const YearKey = z
-  .string()
-  .refine(isYearLabel, {
-    error: (iss) => {
-      const s = String(iss.input);
-      const y = suggestYear(s);
-      return `expected a financial year like \`2026/27\`, got \`${s}\`${y ? `: did you mean \`${y}\`?` : ''}`;
-    },
-  })
-  .describe('A financial year, April to March, written 2025/26');
-
-/** One rate for every year, a list with one per projection year, or a map from year to rate. */
-export const RateSeries = z
-  .union([
-    Rate.transform((rate) => ({ kind: 'one' as const, rate })),
-    z.array(Rate).transform((rates) => ({ kind: 'list' as const, rates })),
-    z.record(YearKey, Rate).transform((byYear) => ({ kind: 'map' as const, byYear })),
-  ])
-  .describe('One rate for all years, a list with one rate per projection year, or a map from year to rate');
-export type RateSeriesSpec = z.output<typeof RateSeries>;
+export { LineName, Money, NonNegativeMoney, Rate, RateSeries, RateText, YearKey } from './schema-values.js';
+export type { RateSeriesSpec, RateSpec } from './schema-values.js';
+export { Policy, POLICY_TYPES, type PolicySpec } from './policies/index.js';
 
 const Assumptions = {
   inflation: RateSeries.optional().describe('Cost inflation (pay and prices) per year; default 0%'),
@@ -196,11 +37,6 @@ const Assumptions = {
   efficiency: RateSeries.optional().describe('Cost-improvement (efficiency) requirement per year; default 0%'),
   efficiency_delivery: RateSeries.optional().describe('Share of the efficiency actually achieved, 0% to 100%; default 100%'),
 };
-
-export const LineName = z
-  .string()
-  .regex(LINE_NAME, { message: 'line names are lower_snake_case: a lowercase letter, then letters, digits or _' })
-  .describe('A spending line name, e.g. acute');
 
 const Line = z
   .strictObject({
@@ -242,67 +78,6 @@ export const ProviderName = z
   .string()
   .regex(LINE_NAME, { message: 'provider names are lower_snake_case: a lowercase letter, then letters, digits or _' })
   .describe('A provider name, e.g. northshire');
-
-const PolicyName = z.string().optional().describe('An optional label for this policy in reports');
-
-const FlatCash = z
-  .strictObject({
-    type: z.literal('flat_cash').describe('The policy: flat_cash'),
-    name: PolicyName,
-    line: LineName.describe('The line held to the uplift'),
-    uplift: z
-      .union([z.literal('inflation'), RateSeries])
-      .default({ kind: 'one', rate: { kind: 'fixed', value: new Dec(0) } } as never)
-      .describe('The uplift the line gets each year: a rate (default 0%, flat cash) or `inflation` (flat real)'),
-  })
-  .describe('Hold a line (usually acute contracts) to an uplift; what need exceeds it is the provider gap');
-
-const DivertGrowth = z
-  .strictObject({
-    type: z.literal('divert_growth').describe('The policy: divert_growth'),
-    name: PolicyName,
-    share: Rate.describe('Share of each year\'s allocation growth diverted'),
-    to: z.record(LineName, RateText).describe('Target lines and their weights, which sum to 100%'),
-  })
-  .describe('Send a share of each year\'s allocation growth to chosen lines, on top of their need');
-
-const RunningCostCut = z
-  .strictObject({
-    type: z.literal('running_cost_cut').describe('The policy: running_cost_cut'),
-    name: PolicyName,
-    line: LineName.describe('The running-cost line'),
-    cut: Rate.describe('The cut, e.g. 30%, reached in full by the year `by`'),
-    by: YearKey.describe('The year by which the full cut is in place; phased in evenly before it'),
-  })
-  .describe('Cut a running-cost line by a share of its uncut path, phased in evenly by a year');
-
-const ShiftActivity = z
-  .strictObject({
-    type: z.literal('shift_activity').describe('The policy: shift_activity'),
-    name: PolicyName,
-    from: LineName.describe('The line activity moves out of (e.g. acute)'),
-    to: LineName.describe('The line activity moves into (e.g. community)'),
-    share: RateSeries.describe("Share of the source line's need moved each year"),
-    cost_ratio: Rate.describe('Cost of the moved activity in its new setting, relative to the old (e.g. 70%)'),
-    lag: numberInput('a whole number of years (0 or more)')
-      .default('0')
-      .transform((v, ctx) => {
-        const text = String(v);
-        if (!/^\d+$/.test(text)) {
-          ctx.addIssue({ code: 'custom', message: `lag is a whole number of years (0 or more), got \`${text}\`` });
-          return z.NEVER;
-        }
-        return Number(text);
-      })
-      .describe('Whole years before the source line\'s need falls (the double-running period)'),
-  })
-  .describe('The left shift: move activity from one line to another, paying for it before it saves');
-
-export const Policy = z
-  .discriminatedUnion('type', [FlatCash, DivertGrowth, RunningCostCut, ShiftActivity])
-  .describe('A policy lever: flat_cash, divert_growth, running_cost_cut or shift_activity');
-export type PolicySpec = z.output<typeof Policy>;
-export const POLICY_TYPES = ['flat_cash', 'divert_growth', 'running_cost_cut', 'shift_activity'] as const;
 
 /** A check's limit: money, a rate, or the name of a rate metric (allocation_growth). */
 const Bound = numberInput('a limit: money (`0`), a rate (`25%`) or `allocation_growth`')

@@ -5,50 +5,25 @@
 import { Dec } from './decimal.js';
 import type { Problem } from './issues.js';
 import { headlineMetricDefs, METRIC_FAMILIES, metricDefs, type MetricDef } from './metrics.js';
-import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
+import type { RateSeriesSpec, ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
-import { closest, didYouMeanSuffix } from './suggest.js';
-import { fairShareRules, nonRecurrentRules, type RuleContext } from './validate-allocation.js';
+import { closest } from './suggest.js';
+import { fairShareRules, nonRecurrentRules } from './validate-allocation.js';
+import { seriesRates, Validator } from './validator.js';
+import { policyType } from './policies/index.js';
 import { validateProviders } from './validate-providers.js';
 import { yearLabels } from './years.js';
 
 export function validateScenario(s: ScenarioSpec): Problem[] {
-  const problems: Problem[] = [];
-  const fail = (path: PropertyKey[], message: string, at: 'key' | 'value' = 'value') =>
-    problems.push({ path, message, at });
-  const labels = yearLabels(s.base_year, s.years);
-  const projection = labels.slice(1);
-  const lineNames = Object.keys(s.lines);
-
-  const checkSeries = (series: RateSeriesSpec | undefined, path: PropertyKey[]) => {
-    if (!series) return;
-    if (series.kind === 'list' && series.rates.length !== s.years) {
-      fail(path, `expected ${s.years} rates, one per projection year (${projection.join(', ')}), got ${series.rates.length}`);
-    }
-    if (series.kind === 'map') {
-      for (const year of Object.keys(series.byYear)) {
-        if (!projection.includes(year)) {
-          fail([...path, year], `${year} is not a projection year: they run ${projection[0]} to ${projection.at(-1)}`, 'key');
-        }
-      }
-      const missing = projection.filter((y) => !(y in series.byYear));
-      if (missing.length > 0) fail(path, `missing ${missing.length === 1 ? 'a rate for' : 'rates for'} ${missing.join(', ')}`);
-    }
-  };
-  const lineRef = (name: string, path: PropertyKey[], at: 'key' | 'value' = 'value'): boolean => {
-    if (lineNames.includes(name)) return true;
-    fail(path, `no line named \`${name}\`${didYouMeanSuffix(name, lineNames)} (lines: ${lineNames.join(', ')})`, at);
-    return false;
-  };
-  const between = (rate: RateSpec, lo: number, hi: number, path: PropertyKey[], what: string) => {
-    const values = rate.kind === 'fixed' ? [rate.value] : rate.kind === 'normal' ? [rate.mean] : [rate.min, rate.max];
-    if (values.some((v) => v.lt(lo) || v.gt(hi))) fail(path, `${what} must be between ${lo * 100}% and ${hi * 100}%`);
-  };
+  const v = new Validator(s);
+  const problems = v.problems;
+  const fail = v.fail.bind(v);
+  const checkSeries = v.checkSeries.bind(v);
+  const between = v.between.bind(v);
 
   checkSeries(s.allocation.growth, ['allocation', 'growth']);
-  const rules: RuleContext = { fail, checkSeries, lineRef, between, labels };
-  fairShareRules(s, rules);
-  nonRecurrentRules(s, rules);
+  fairShareRules(s, v);
+  nonRecurrentRules(s, v);
   const assumptionKeys = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
   for (const key of assumptionKeys) checkSeries(s.assumptions?.[key], ['assumptions', key]);
   for (const [name, line] of Object.entries(s.lines)) {
@@ -69,52 +44,22 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
     if (series !== undefined) for (const [rate, at] of seriesRates(series, path)) between(rate, 0, 1, at, 'efficiency delivery');
   }
 
-  const flatCash = new Set<string>();
-  const cut = new Set<string>();
   const policies = s.policies ?? [];
-  let divertedShare = new Dec(0);
+  policies.forEach((p, k) => policyType(p).validate(p, (...rest) => ['policies', k, ...rest], v));
+  const known = (line: string) => v.lineNames.includes(line);
+  // A line held to flat cash twice, or cut twice: the second is named.
+  const claimed = new Set<string>();
   policies.forEach((p, k) => {
-    const at = (...rest: PropertyKey[]) => ['policies', k, ...rest];
-    switch (p.type) {
-      case 'flat_cash':
-        if (lineRef(p.line, at('line'))) {
-          if (flatCash.has(p.line)) fail(at('line'), `line \`${p.line}\` already has a flat_cash policy`);
-          flatCash.add(p.line);
-        }
-        if (p.uplift !== 'inflation') checkSeries(p.uplift, at('uplift'));
-        break;
-      case 'running_cost_cut':
-        if (lineRef(p.line, at('line'))) {
-          if (cut.has(p.line)) fail(at('line'), `line \`${p.line}\` already has a running_cost_cut policy`);
-          cut.add(p.line);
-        }
-        between(p.cut, 0, 1, at('cut'), 'a cut');
-        if (!projection.includes(p.by)) fail(at('by'), `${p.by} is not a projection year: they run ${projection[0]} to ${projection.at(-1)}`);
-        break;
-      case 'shift_activity':
-        lineRef(p.from, at('from'));
-        lineRef(p.to, at('to'));
-        if (p.from === p.to) fail(at('to'), 'a shift needs two different lines');
-        checkSeries(p.share, at('share'));
-        // A negative share or cost ratio would run the shift backwards at a price no one meant.
-        for (const [rate, path] of seriesRates(p.share, at('share'))) between(rate, 0, 1, path, 'the share of activity shifted');
-        between(p.cost_ratio, 0, 10, at('cost_ratio'), 'a cost ratio');
-        break;
-      case 'divert_growth': {
-        between(p.share, 0, 1, at('share'), 'the share of growth diverted');
-        if (p.share.kind === 'fixed') divertedShare = divertedShare.plus(p.share.value);
-        let total = new Dec(0);
-        for (const [name, weight] of Object.entries(p.to)) {
-          // A target's name is its key in `to:`; its value is only the weight.
-          lineRef(name, at('to', name), 'key');
-          total = total.plus(weight);
-        }
-        if (Object.keys(p.to).length === 0) fail(at('to'), 'a diversion needs at least one target line');
-        else if (!total.equals(1)) fail(at('to'), `the weights must sum to 100%, they sum to ${total.times(100).toFixed()}%`);
-        break;
-      }
-    }
+    const key = policyType(p).onePerLine;
+    if (key === undefined) return;
+    const line = (p as Record<string, unknown>)[key] as string;
+    if (!known(line)) return;
+    if (claimed.has(`${p.type}.${line}`)) fail(['policies', k, key], `line \`${line}\` already has a ${p.type} policy`);
+    claimed.add(`${p.type}.${line}`);
   });
+  const flatCash = new Set(policies.flatMap((p) => (p.type === 'flat_cash' && known(p.line) ? [p.line] : [])));
+  const cut = new Set(policies.flatMap((p) => (p.type === 'running_cost_cut' && known(p.line) ? [p.line] : [])));
+  const divertedShare = policies.reduce((sum, p) => (p.type === 'divert_growth' && p.share.kind === 'fixed' ? sum.plus(p.share.value) : sum), new Dec(0));
   if (divertedShare.gt(1)) fail(['policies'], `the divert_growth policies together divert ${divertedShare.times(100).toFixed()}% of growth: at most 100%`);
 
   // Lines the contract keeps out of other policies' reach.
@@ -141,13 +86,6 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   problems.push(...validateProviders(s));
   problems.push(...validateCheckShapes(s.checks ?? []), ...validateChecksForPlan(s.checks ?? [], s));
   return problems;
-}
-
-/** Each rate of a series with its path, for rules that hold every year's rate to a range. */
-function seriesRates(series: RateSeriesSpec, path: PropertyKey[]): [RateSpec, PropertyKey[]][] {
-  if (series.kind === 'one') return [[series.rate, path]];
-  if (series.kind === 'list') return series.rates.map((r, i) => [r, [...path, i]]);
-  return Object.entries(series.byYear).map(([year, r]) => [r, [...path, year]]);
 }
 
 const FROM_BASE = ['min_change_from_base', 'max_change_from_base'] as const;

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Dec } from '../model/decimal.js';
 import { metricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
-import type { PolicySpec } from '../model/schema.js';
+import { policyType } from '../model/policies/index.js';
 import type { Units } from '../model/units.js';
 import type { CheckedRun } from '../report/check.js';
 import { DISPLAY_PLACES } from './format.js';
@@ -101,23 +101,10 @@ function inputRows(results: readonly RunResult[], years: string[]): Row[] {
       // The sentence (with the policy's own name) goes last, after the years: in the Line column it
       // made that column 60 wide and pushed every year off a laptop screen; the Input column, frozen
       // on screen, keeps the short policy type.
-      rows.push({ values: [r.scenario, `Policy: ${p.type}`, policyLines(p).join(', '), '', ...years.map(() => null), policyText(r, p)] });
+      rows.push({ values: [r.scenario, `Policy: ${p.type}`, policyType(p).lines(p).join(', '), '', ...years.map(() => null), policyText(r, p)] });
     }
     return rows;
   });
-}
-
-/** The lines a policy acts on, in the order a reader meets them. */
-function policyLines(p: PolicySpec): string[] {
-  switch (p.type) {
-    case 'flat_cash':
-    case 'running_cost_cut':
-      return [p.line];
-    case 'divert_growth':
-      return Object.keys(p.to);
-    case 'shift_activity':
-      return [p.from, p.to];
-  }
 }
 
 function checkRows(runs: readonly CheckedRun[]): Row[] {

@@ -3,55 +3,20 @@
  * that share a driver share a row), the lines, and each policy in words. Rates are shown as written
  * (2.8%, not 2.80%), at their central value where the scenario gives a distribution.
  */
-import { decString, type Dec } from '../../model/decimal.js';
 import type { RunResult } from '../../model/run.js';
-import type { PolicySpec, RateSeriesSpec, RateSpec, ScenarioSpec } from '../../model/schema.js';
+import { decString, type Dec } from '../../model/decimal.js';
+import { describePolicy } from '../../model/policies/index.js';
+import { rateText, seriesText } from '../../model/rate-text.js';
+import type { PolicySpec, RateSeriesSpec, ScenarioSpec } from '../../model/schema.js';
 import { DISPLAY_PLACES, formatMoney } from '../format.js';
 import { esc } from '../svg/escape.js';
-
-export function rateText(d: Dec): string {
-  return `${decString(d.times(100))}%`;
-}
-
-function rateSpecText(r: RateSpec): string {
-  switch (r.kind) {
-    case 'fixed':
-      return rateText(r.value);
-    case 'normal':
-      return `normal, mean ${rateText(r.mean)}, sd ${rateText(r.sd)}`;
-    case 'triangular':
-      return `triangular ${rateText(r.min)} / ${rateText(r.mode)} / ${rateText(r.max)}`;
-    case 'uniform':
-      return `uniform ${rateText(r.min)} to ${rateText(r.max)}`;
-  }
-}
-
-function seriesText(s: RateSeriesSpec): string {
-  if (s.kind === 'one') return rateSpecText(s.rate);
-  if (s.kind === 'list') return s.rates.map(rateSpecText).join(', ');
-  return Object.entries(s.byYear)
-    .map(([y, r]) => `${y} ${rateSpecText(r)}`)
-    .join(', ');
-}
 
 function lineName(r: RunResult, name: string): string {
   return r.lines.find((l) => l.name === name)?.label ?? name;
 }
 
 export function policyText(r: RunResult, p: PolicySpec): string {
-  const named = p.name ? `${p.name}: ` : '';
-  switch (p.type) {
-    case 'flat_cash':
-      return `${named}${lineName(r, p.line)} held to ${p.uplift === 'inflation' ? 'its inflation rate (flat real)' : `an uplift of ${seriesText(p.uplift)} a year`}; need above that is the provider gap.`;
-    case 'divert_growth':
-      return `${named}${rateSpecText(p.share)} of each year's allocation growth diverted to ${Object.entries(p.to)
-        .map(([l, w]) => `${lineName(r, l)} (${rateText(w)})`)
-        .join(', ')}.`;
-    case 'running_cost_cut':
-      return `${named}${lineName(r, p.line)} cut by ${rateSpecText(p.cut)} of its uncut path, phased in evenly to ${p.by}.`;
-    case 'shift_activity':
-      return `${named}${seriesText(p.share)} of ${lineName(r, p.from)} need moved to ${lineName(r, p.to)} each year at ${rateSpecText(p.cost_ratio)} of the cost; ${lineName(r, p.from)} need falls ${p.lag === 0 ? 'in the same year' : `${p.lag} year${p.lag === 1 ? '' : 's'} later`}.`;
-  }
+  return describePolicy(p, (name) => lineName(r, name));
 }
 
 /** Every rate the scenario gives as a distribution, with where it is used. */

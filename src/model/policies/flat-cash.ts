@@ -1,0 +1,38 @@
+/** MODEL.md step 4, `flat_cash`: a line's spend grows only by its uplift; need above it is the provider gap. */
+import { z } from 'zod';
+import { Dec } from '../decimal.js';
+import { seriesText } from '../rate-text.js';
+import { LineName, RateSeries } from '../schema-values.js';
+import { definePolicy, PolicyName } from './policy.js';
+
+export const flatCash = definePolicy({
+  schema: z
+    .strictObject({
+      type: z.literal('flat_cash').describe('The policy: flat_cash'),
+      name: PolicyName,
+      line: LineName.describe('The line held to the uplift'),
+      uplift: z
+        .union([z.literal('inflation'), RateSeries])
+        .default({ kind: 'one', rate: { kind: 'fixed', value: new Dec(0) } } as never)
+        .describe('The uplift the line gets each year: a rate (default 0%, flat cash) or `inflation` (flat real)'),
+    })
+    .describe('Hold a line (usually acute contracts) to an uplift; what need exceeds it is the provider gap'),
+
+  onePerLine: 'line',
+
+  validate(p, at, v) {
+    v.lineRef(p.line, at('line'));
+    if (p.uplift !== 'inflation') v.checkSeries(p.uplift, at('uplift'));
+  },
+
+  plan(p, b) {
+    const line = b.lines[b.index(p.line)]!;
+    // `inflation` shares the line's own series: explain tells flat real by that identity.
+    line.uplift = p.uplift === 'inflation' ? line.inflation : b.perYear(p.uplift, b.arith.zero);
+  },
+
+  lines: (p) => [p.line],
+
+  describe: (p, line) =>
+    `${line(p.line)} held to ${p.uplift === 'inflation' ? 'its inflation rate (flat real)' : `an uplift of ${seriesText(p.uplift)} a year`}; need above that is the provider gap.`,
+});

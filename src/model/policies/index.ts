@@ -1,0 +1,44 @@
+/**
+ * Every policy type, one file each. Adding a type: write its file (see policy.ts for what it
+ * declares), add it to POLICY_LIST, and give the engine its step where MODEL.md puts it.
+ */
+import { z } from 'zod';
+import { divertGrowth } from './divert-growth.js';
+import { flatCash } from './flat-cash.js';
+import type { PolicyType } from './policy.js';
+import { runningCostCut } from './running-cost-cut.js';
+import { shiftActivity } from './shift-activity.js';
+
+export type { PlanBuild, PolicyType } from './policy.js';
+
+/** In the order the schema and its messages list them. */
+const POLICY_LIST = [flatCash, divertGrowth, runningCostCut, shiftActivity] as const;
+
+export const Policy = z
+  .discriminatedUnion('type', [flatCash.schema, divertGrowth.schema, runningCostCut.schema, shiftActivity.schema])
+  .describe(`A policy lever: ${orList(POLICY_LIST.map((p) => p.schema.shape.type.value))}`);
+export type PolicySpec = z.output<typeof Policy>;
+
+export const POLICY_TYPES = POLICY_LIST.map((p) => p.schema.shape.type.value);
+
+const BY_TYPE = new Map<string, PolicyType<z.ZodObject>>(POLICY_LIST.map((p) => [p.schema.shape.type.value, p as unknown as PolicyType<z.ZodObject>]));
+
+/**
+ * The type behind a policy. TypeScript cannot tie `p.type` to the file's own type through a map,
+ * so the file's functions are taken here as accepting any policy; each receives only its own.
+ */
+export function policyType(p: PolicySpec): PolicyType<z.ZodObject> {
+  const type = BY_TYPE.get(p.type);
+  if (type === undefined) throw new Error(`internal: no policy type ${p.type}`);
+  return type;
+}
+
+/** The policy in a sentence, with its own name first where it has one. */
+export function describePolicy(p: PolicySpec, line: (name: string) => string): string {
+  return `${p.name ? `${p.name}: ` : ''}${policyType(p).describe(p, line)}`;
+}
+
+/** `a, b, c or d`. */
+function orList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
+}
