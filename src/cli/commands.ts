@@ -24,6 +24,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['batch', async () => (await import('./batch.js')).registerBatch],
   ['compare', async () => (await import('./compare.js')).registerCompare],
   ['diff', async () => (await import('./diff.js')).registerDiff],
+  ['bridge', async () => (await import('./bridge.js')).registerBridge],
   ['schema', async () => (await import('./schema.js')).registerSchema],
   ['report', async () => (await import('./report.js')).registerReport],
   ['init', async () => (await import('./init.js')).registerInit],

@@ -31,13 +31,14 @@ export function registerDiff(program: Command, cli: Cli, wrap: Wrap): void {
     .action(wrap((oldArg: string, newArg: string, opts: { format: Format }) => runDiff(cli, oldArg, newArg, opts)));
 }
 
-interface Side {
+export interface Side {
   file: string;
   data: unknown;
   run: RunResult;
 }
 
-function load(cli: Cli, arg: string): Side {
+/** One side of a comparison: a file or a committed version (`git:REV:path`), its plain data and its run. */
+export function loadSide(cli: Cli, arg: string): Side {
   const ref = parseGitRef(arg);
   // Without this, `git:HEAD` would be looked for as a file of that name: "file not found".
   if (!ref && arg.startsWith('git:')) {
@@ -60,8 +61,8 @@ function load(cli: Cli, arg: string): Side {
 }
 
 export async function runDiff(cli: Cli, oldArg: string, newArg: string, opts: { format: Format }): Promise<number> {
-  const before = load(cli, oldArg);
-  const after = load(cli, newArg);
+  const before = loadSide(cli, oldArg);
+  const after = loadSide(cli, newArg);
   const units = before.run.units;
   const kinds = new Map(HEADLINE_METRICS.map((m) => [m.name, m]));
   const d: PlanDiff = {

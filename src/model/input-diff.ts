@@ -32,20 +32,35 @@ function keyPath(base: string, key: string): string {
   return base === '' ? k : `${base}.${k}`;
 }
 
-export function diffInputs(oldData: unknown, newData: unknown, base = ''): InputChange[] {
+export function diffInputs(oldData: unknown, newData: unknown): InputChange[] {
+  return locatedChanges(oldData, newData).map(({ path, old, new: now }) => ({ path, old, new: now }));
+}
+
+/** A change with its path as keys and list indexes too, for code that applies it (`bridge --vs`). */
+export interface LocatedChange extends InputChange {
+  keys: (string | number)[];
+}
+
+/** The changes `diffInputs` lists, in its order. */
+export function locatedChanges(oldData: unknown, newData: unknown, base = '', keys: (string | number)[] = []): LocatedChange[] {
   if (isMap(oldData) && isMap(newData)) {
-    const keys = [...Object.keys(oldData), ...Object.keys(newData).filter((k) => !Object.hasOwn(oldData, k))];
-    return keys.flatMap((k) =>
-      diffInputs(Object.hasOwn(oldData, k) ? oldData[k] : undefined, Object.hasOwn(newData, k) ? newData[k] : undefined, keyPath(base, k)),
+    const names = [...Object.keys(oldData), ...Object.keys(newData).filter((k) => !Object.hasOwn(oldData, k))];
+    return names.flatMap((k) =>
+      locatedChanges(
+        Object.hasOwn(oldData, k) ? oldData[k] : undefined,
+        Object.hasOwn(newData, k) ? newData[k] : undefined,
+        keyPath(base, k),
+        [...keys, k],
+      ),
     );
   }
   if (Array.isArray(oldData) && Array.isArray(newData)) {
     const n = Math.max(oldData.length, newData.length);
-    return Array.from({ length: n }, (_, i) => diffInputs(oldData[i], newData[i], `${base}[${i}]`)).flat();
+    return Array.from({ length: n }, (_, i) => locatedChanges(oldData[i], newData[i], `${base}[${i}]`, [...keys, i])).flat();
   }
   if (oldData === undefined && newData === undefined) return [];
   if (sameScalar(oldData, newData)) return [];
-  return [{ path: base, old: oldData, new: newData }];
+  return [{ path: base, keys, old: oldData, new: newData }];
 }
 
 /** A value as a reader would write it in YAML flow style: `{type: flat_cash, line: acute}`. */

@@ -1,0 +1,131 @@
+/**
+ * What `bridge` shows, as data: the bridge with every label a reader needs, and the exact JSON
+ * objects a script checks (`start` plus every `amount` is `end`). Rendering is in src/render.
+ */
+import { type Bridge, type BridgeMetric, type BridgeYears, driverLabel, spanBridge, yearBridges } from '../model/bridge.js';
+import type { InputBridge } from '../model/bridge-inputs.js';
+import { decString } from '../model/decimal.js';
+import { HEADLINE_METRICS } from '../model/metrics.js';
+import type { RunResult } from '../model/run.js';
+import type { Units } from '../model/units.js';
+import { inputText, type InputChange } from '../model/input-diff.js';
+
+export interface LabelledStep {
+  driver: string;
+  line: string | null;
+  /** `acute: inflation`, `Allocation growth`. */
+  label: string;
+}
+
+export interface BridgeReport {
+  scenario: string;
+  units: Units;
+  metric: BridgeMetric;
+  metricLabel: string;
+  /** The span, year by year. */
+  years: BridgeYears;
+  /** The rows' labels, in the rows' order. */
+  labels: LabelledStep[];
+  /** One column per year-on-year step (`--each-year`), or the span in one. */
+  eachYear: boolean;
+}
+
+export function metricLabel(metric: BridgeMetric): string {
+  return HEADLINE_METRICS.find((m) => m.name === metric)?.label ?? metric;
+}
+
+export function bridgeReport(result: RunResult, years: BridgeYears, eachYear: boolean): BridgeReport {
+  const lineLabel = (name: string): string => result.lines.find((l) => l.name === name)?.label ?? name;
+  return {
+    scenario: result.scenario,
+    units: result.units,
+    metric: years.metric,
+    metricLabel: metricLabel(years.metric),
+    years,
+    labels: years.rows.map((r) => ({ driver: r.driver, line: r.line, label: driverLabel(r, lineLabel) })),
+    eachYear,
+  };
+}
+
+/** The bridges a report shows: one per year-on-year step with --each-year, else the span. */
+export function reportBridges(r: BridgeReport): Bridge[] {
+  return r.eachYear ? yearBridges(r.years) : [spanBridge(r.years)];
+}
+
+export interface BridgeJson {
+  scenario: string;
+  units: Units;
+  metric: BridgeMetric;
+  from: string;
+  to: string;
+  start: string;
+  end: string;
+  steps: { driver: string; line: string | null; amount: string }[];
+}
+
+export function bridgeJson(scenario: string, units: Units, b: Bridge): BridgeJson {
+  return {
+    scenario,
+    units,
+    metric: b.metric,
+    from: b.from,
+    to: b.to,
+    start: decString(b.start),
+    end: decString(b.end),
+    steps: b.steps.map((s) => ({ driver: s.driver, line: s.line, amount: decString(s.amount) })),
+  };
+}
+
+export interface Side {
+  file: string;
+  scenario: string;
+}
+
+export interface InputBridgeReport {
+  old: Side;
+  new: Side;
+  metricLabel: string;
+  bridge: InputBridge;
+}
+
+export function inputBridgeReport(old: Side, now: Side, bridge: InputBridge): InputBridgeReport {
+  return { old, new: now, metricLabel: metricLabel(bridge.metric), bridge };
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** One change as a reader says it: `allocation.growth: 3% → 3.5%`; a policy added or removed by its name. */
+export function changeText(c: InputChange): string {
+  const named = (v: unknown): string | undefined => (isMap(v) && typeof v.name === 'string' ? v.name : undefined);
+  if (c.old === undefined && named(c.new)) return `${c.path} added: ${named(c.new)}`;
+  if (c.new === undefined && named(c.old)) return `${c.path} removed: ${named(c.old)}`;
+  return `${c.path}: ${inputText(c.old)} → ${inputText(c.new)}`;
+}
+
+export interface InputBridgeJson {
+  old: Side;
+  new: Side;
+  units: Units;
+  metric: BridgeMetric;
+  year: string;
+  start: string;
+  end: string;
+  steps: { changes: InputChange[]; amount: string }[];
+  no_effect: InputChange[];
+}
+
+export function inputBridgeJson(r: InputBridgeReport): InputBridgeJson {
+  const b = r.bridge;
+  const plain = (c: InputChange): InputChange => ({ path: c.path, old: c.old ?? null, new: c.new ?? null });
+  return {
+    old: r.old,
+    new: r.new,
+    units: b.units,
+    metric: b.metric,
+    year: b.year,
+    start: decString(b.start),
+    end: decString(b.end),
+    steps: b.steps.map((s) => ({ changes: s.changes.map(plain), amount: decString(s.amount) })),
+    no_effect: b.noEffect.map(plain),
+  };
+}
