@@ -20,7 +20,8 @@ import {
 } from '../render/bridge.js';
 import { loadForAnalysis } from './analysis-common.js';
 import type { Wrap } from './commands.js';
-import { EXIT, InputError, useColor, warn, type Cli } from './context.js';
+import { InputError } from '../io/input-error.js';
+import { EXIT, useColor, warn, type Cli } from './context.js';
 import { loadSide } from './diff.js';
 
 const FORMATS = ['table', 'json', 'csv', 'md'] as const;

@@ -1,5 +1,5 @@
 /**
- * The README's examples for explain, sweep, tornado, solve and Monte Carlo are what the commands
+ * The README's examples for explain, sweep, tornado, solve, Monte Carlo and bridge are what the commands
  * print: every `$ icbsim ...` line in those sections is run, and its output must match the lines
  * quoted under it, character for character.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readmeSection } from '../readme-section.js';
 import { icbsim, REPO } from '../cli/helpers.js';
 
-const SECTIONS = ['explain', 'sweep', 'tornado', 'solve', 'montecarlo'];
+const SECTIONS = ['explain', 'sweep', 'tornado', 'solve', 'montecarlo', 'bridge'];
 
 const section = (name: string): string => readmeSection(name);
 
