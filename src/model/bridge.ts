@@ -14,13 +14,16 @@ export type BridgeMetric = (typeof BRIDGE_METRICS)[number];
 
 /**
  * Every driver, in the order a bridge lists them: income first, then each line's spend drivers (the
- * multiplicative ones in the order they are taken), then the providers. `metrics` says which
- * surpluses the driver moves: the flat-cash gap is a saving to the ICB but not to the system (its
- * providers carry it), and one-off money is left out of the underlying surplus.
+ * multiplicative ones in the order they are taken, then the policies, then one-off items). `metrics`
+ * says which surpluses the driver moves: the flat-cash gap is a saving to the ICB but not to the
+ * system (its providers carry it), and the underlying surplus leaves out every one-off item.
+ * `scope`: what the step's `line` names: nothing (ICB-wide), a spending line, or a named stream
+ * (then the driver is written `non_recurrent.<stream>`, like the stream's metric).
  */
 export const DRIVERS = {
   allocation_growth: { label: 'Allocation growth', scope: 'icb', metrics: BRIDGE_METRICS },
-  non_recurrent: { label: 'Non-recurrent income', scope: 'icb', metrics: ['icb_surplus', 'system_surplus'] },
+  convergence: { label: 'Fair-share convergence', scope: 'icb', metrics: BRIDGE_METRICS },
+  non_recurrent: { label: 'Non-recurrent income', scope: 'stream', metrics: ['icb_surplus', 'system_surplus'] },
   inflation: { label: 'Inflation', scope: 'line', metrics: BRIDGE_METRICS },
   demand: { label: 'Demand', scope: 'line', metrics: BRIDGE_METRICS },
   efficiency: { label: 'Efficiency delivered', scope: 'line', metrics: BRIDGE_METRICS },
@@ -29,7 +32,9 @@ export const DRIVERS = {
   diversion: { label: 'Growth diverted in', scope: 'line', metrics: BRIDGE_METRICS },
   flat_cash: { label: 'Flat-cash uplift below need', scope: 'line', metrics: ['icb_surplus', 'underlying_surplus'] },
   running_cost_cut: { label: 'Running-cost cut', scope: 'line', metrics: BRIDGE_METRICS },
-} as const satisfies Record<string, { label: string; scope: 'icb' | 'line'; metrics: readonly BridgeMetric[] }>;
+  ring_fenced: { label: 'Ring-fenced spend', scope: 'line', metrics: ['icb_surplus', 'system_surplus'] },
+  non_recurrent_savings: { label: 'One-off savings', scope: 'line', metrics: ['icb_surplus', 'system_surplus'] },
+} as const satisfies Record<string, { label: string; scope: 'icb' | 'line' | 'stream'; metrics: readonly BridgeMetric[] }>;
 
 export type Driver = keyof typeof DRIVERS;
 
@@ -37,6 +42,8 @@ export interface BridgeStep {
   driver: Driver;
   /** The spending line the step belongs to; null for an ICB-wide driver. */
   line: string | null;
+  /** The named non-recurrent stream the step belongs to (driver `non_recurrent` only). */
+  stream?: string;
   /** The step's effect on the surplus (positive: it raises the surplus), to the penny. */
   amount: Dec;
 }
@@ -62,7 +69,7 @@ export function metricValue(p: Projection<Dec>, metric: BridgeMetric, t: number)
     case 'system_surplus':
       return surplus.minus(p.gap[t]!);
     case 'underlying_surplus':
-      return surplus.minus(p.plan.nonRecurrent[t]!);
+      return p.underlying[t]!;
   }
 }
 
@@ -74,17 +81,26 @@ function yearSteps(p: Projection<Dec>, metric: BridgeMetric, t: number): BridgeS
   const { plan } = p;
   const money = (d: Dec): Dec => d.toDecimalPlaces(plan.pennyPlaces, Dec.ROUND_HALF_EVEN);
   const all: BridgeStep[] = [];
-  const step = (driver: Driver, line: string | null, amount: Dec): void => {
-    if ((DRIVERS[driver].metrics as readonly BridgeMetric[]).includes(metric)) all.push({ driver, line, amount });
+  const step = (driver: Driver, line: string | null, amount: Dec, stream?: string): void => {
+    if (!(DRIVERS[driver].metrics as readonly BridgeMetric[]).includes(metric)) return;
+    all.push(stream === undefined ? { driver, line, amount } : { driver, line, amount, stream });
   };
+  const change = (xs: readonly Dec[]): Dec => xs[t]!.minus(xs[t - 1]!);
 
-  step('allocation_growth', null, p.allocation[t]!.minus(p.allocation[t - 1]!));
-  step('non_recurrent', null, plan.nonRecurrent[t]!.minus(plan.nonRecurrent[t - 1]!));
+  // R_t = R_{t−1} × (1 + g_t + c_t): base growth is R_{t−1} × g_t to the penny, and convergence
+  // the rest, so the allocation's rounding lands in convergence (none without fair_share).
+  const atBaseGrowth = money(p.allocation[t - 1]!.times(Dec.add(1, p.baseGrowth[t]!)));
+  step('allocation_growth', null, atBaseGrowth.minus(p.allocation[t - 1]!));
+  step('convergence', null, p.allocation[t]!.minus(atBaseGrowth));
+  if (plan.streams.length === 0) step('non_recurrent', null, change(plan.nonRecurrent));
+  else plan.streams.forEach((st, k) => step('non_recurrent', null, change(p.streams[k]!), st.name));
 
   plan.lines.forEach((l, i) => {
     const tr = p.lines[i]!;
-    // Need grows from last year's need; a cut line's from its uncut path (MODEL.md step 2).
-    const base = l.cut ? tr.grown[t - 1]! : tr.need[t - 1]!;
+    // One-off items (ring-fenced money less one-off savings) are in a year's reported figures only.
+    const oneOff = (k: number): Dec => tr.ringFenced[k]!.minus(tr.savings[k]!);
+    // Need grows from last year's recurrent need; a cut line's from its uncut path (MODEL.md step 2).
+    const base = l.cut ? tr.grown[t - 1]! : tr.need[t - 1]!.minus(oneOff(t - 1));
     // Multiplicative drivers are taken inflation, then demand, then efficiency: each running
     // product is rounded to the penny, and the last is the engine's own figure, so each step is a
     // difference of penny figures and rounding lands in the step whose factor it arises from.
@@ -100,7 +116,12 @@ function yearSteps(p: Projection<Dec>, metric: BridgeMetric, t: number): BridgeS
     // Spend = need − gap on a flat-cash line: the gap's growth is what the uplift saves the ICB.
     if (l.uplift) step('flat_cash', l.name, tr.gap[t]!.minus(tr.gap[t - 1]!));
     // Spend = uncut path − cut on a cut line: the growth of the cut is its saving this year.
-    if (l.cut) step('running_cost_cut', l.name, tr.grown[t]!.minus(tr.spend[t]!).minus(tr.grown[t - 1]!.minus(tr.spend[t - 1]!)));
+    if (l.cut) {
+      const cut = (k: number): Dec => tr.grown[k]!.minus(tr.spend[k]!.minus(oneOff(k)));
+      step('running_cost_cut', l.name, cut(t).minus(cut(t - 1)));
+    }
+    step('ring_fenced', l.name, change(tr.ringFenced).negated());
+    step('non_recurrent_savings', l.name, change(tr.savings));
   });
   return all;
 }
@@ -109,6 +130,7 @@ function yearSteps(p: Projection<Dec>, metric: BridgeMetric, t: number): BridgeS
 export interface BridgeRow {
   driver: Driver;
   line: string | null;
+  stream?: string;
   /** One per year-on-year step, from the year after `from` to `to`. */
   amounts: Dec[];
   total: Dec;
@@ -139,7 +161,7 @@ export function bridgeYears(p: Projection<Dec>, metric: BridgeMetric, from: numb
   const rows = perYear[0]!
     .map((s, k) => {
       const amounts = perYear.map((year) => year[k]!.amount);
-      return { driver: s.driver, line: s.line, amounts, total: amounts.reduce((a, b) => a.plus(b)) };
+      return { ...s, amounts, total: amounts.reduce((a, b) => a.plus(b)) };
     })
     .filter((r) => r.amounts.some((a) => !a.isZero()));
   const values: Dec[] = [];
@@ -167,7 +189,7 @@ export function spanBridge(b: BridgeYears): Bridge {
     to: b.years.at(-1)!,
     start: b.values[0]!,
     end: b.values.at(-1)!,
-    steps: b.rows.filter((r) => !r.total.isZero()).map((r) => ({ driver: r.driver, line: r.line, amount: r.total })),
+    steps: b.rows.filter((r) => !r.total.isZero()).map((r) => rowStep(r, r.total)),
   };
 }
 
@@ -179,11 +201,22 @@ export function yearBridges(b: BridgeYears): Bridge[] {
     to,
     start: b.values[k]!,
     end: b.values[k + 1]!,
-    steps: b.rows.filter((r) => !r.amounts[k]!.isZero()).map((r) => ({ driver: r.driver, line: r.line, amount: r.amounts[k]! })),
+    steps: b.rows.filter((r) => !r.amounts[k]!.isZero()).map((r) => rowStep(r, r.amounts[k]!)),
   }));
 }
 
-export function driverLabel(step: Pick<BridgeStep, 'driver' | 'line'>, lineLabel: (name: string) => string = (n) => n): string {
+function rowStep(r: BridgeRow, amount: Dec): BridgeStep {
+  return r.stream === undefined ? { driver: r.driver, line: r.line, amount } : { driver: r.driver, line: r.line, stream: r.stream, amount };
+}
+
+/** The driver as JSON names it: `inflation`, or `non_recurrent.<stream>` for a named stream. */
+export function driverKey(step: Pick<BridgeStep, 'driver' | 'stream'>): string {
+  return step.stream === undefined ? step.driver : `${step.driver}.${step.stream}`;
+}
+
+/** `Acute hospital services: inflation`, `Allocation growth`, `Non-recurrent income: deficit_support`. */
+export function driverLabel(step: Pick<BridgeStep, 'driver' | 'line' | 'stream'>, lineLabel: (name: string) => string = (n) => n): string {
   const d = DRIVERS[step.driver].label;
+  if (step.stream !== undefined) return `${d}: ${step.stream}`;
   return step.line === null ? d : `${lineLabel(step.line)}: ${d.charAt(0).toLowerCase()}${d.slice(1)}`;
 }

@@ -4,7 +4,7 @@
  */
 import Table from 'cli-table3';
 import { stringify } from 'csv-stringify/sync';
-import type { Bridge } from '../model/bridge.js';
+import { driverKey, type Bridge } from '../model/bridge.js';
 import { decString, type Dec } from '../model/decimal.js';
 import type { Units } from '../model/units.js';
 import {
@@ -12,6 +12,7 @@ import {
   changeText,
   inputBridgeJson,
   reportBridges,
+  stepLabel,
   type BridgeReport,
   type InputBridgeReport,
 } from '../report/bridge.js';
@@ -84,10 +85,9 @@ const ROUNDING = (units: Units): string =>
   `Figures rounded for reading (${units} to ${DISPLAY_PLACES[units] === 0 ? 'whole units' : 'one decimal place'}); the exact steps add up to the change to the penny (--format json).`;
 
 function spanRows(r: BridgeReport, b: Bridge): WaterfallRow[] {
-  const label = (driver: string, line: string | null): string => r.labels.find((l) => l.driver === driver && l.line === line)?.label ?? driver;
   return [
     { label: `${b.from} ${r.metricLabel}`, total: true, amount: b.start },
-    ...b.steps.map((s) => ({ label: label(s.driver, s.line), total: false, amount: s.amount })),
+    ...b.steps.map((s) => ({ label: stepLabel(r, s), total: false, amount: s.amount })),
     { label: `${b.to} ${r.metricLabel}`, total: true, amount: b.end },
   ];
 }
@@ -146,7 +146,7 @@ export function renderBridgeCsv(r: BridgeReport): string {
     const at = (row: string, driver: string, line: string | null, label: string, amount: Dec) => [r.scenario, r.metric, b.from, b.to, row, driver, line ?? '', label, decString(amount)];
     return [
       at('start', '', null, `${b.from} ${r.metricLabel}`, b.start),
-      ...b.steps.map((s) => at('step', s.driver, s.line, r.labels.find((l) => l.driver === s.driver && l.line === s.line)?.label ?? s.driver, s.amount)),
+      ...b.steps.map((s) => at('step', driverKey(s), s.line, stepLabel(r, s), s.amount)),
       at('end', '', null, `${b.to} ${r.metricLabel}`, b.end),
     ];
   });

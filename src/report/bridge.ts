@@ -2,7 +2,7 @@
  * What `bridge` shows, as data: the bridge with every label a reader needs, and the exact JSON
  * objects a script checks (`start` plus every `amount` is `end`). Rendering is in src/render.
  */
-import { type Bridge, type BridgeMetric, type BridgeYears, driverLabel, spanBridge, yearBridges } from '../model/bridge.js';
+import { type Bridge, type BridgeMetric, type BridgeStep, type BridgeYears, driverKey, driverLabel, spanBridge, yearBridges } from '../model/bridge.js';
 import type { InputBridge } from '../model/bridge-inputs.js';
 import { decString } from '../model/decimal.js';
 import { HEADLINE_METRICS } from '../model/metrics.js';
@@ -11,6 +11,7 @@ import type { Units } from '../model/units.js';
 import { inputText, type InputChange } from '../model/input-diff.js';
 
 export interface LabelledStep {
+  /** As JSON names it: `inflation`, `non_recurrent.<stream>`. */
   driver: string;
   line: string | null;
   /** `acute: inflation`, `Allocation growth`. */
@@ -42,9 +43,15 @@ export function bridgeReport(result: RunResult, years: BridgeYears, eachYear: bo
     metric: years.metric,
     metricLabel: metricLabel(years.metric),
     years,
-    labels: years.rows.map((r) => ({ driver: r.driver, line: r.line, label: driverLabel(r, lineLabel) })),
+    labels: years.rows.map((r) => ({ driver: driverKey(r), line: r.line, label: driverLabel(r, lineLabel) })),
     eachYear,
   };
+}
+
+/** A step's label as the report's rows give it. */
+export function stepLabel(r: BridgeReport, s: BridgeStep): string {
+  const key = driverKey(s);
+  return r.labels.find((l) => l.driver === key && l.line === s.line)?.label ?? key;
 }
 
 /** The bridges a report shows: one per year-on-year step with --each-year, else the span. */
@@ -72,7 +79,7 @@ export function bridgeJson(scenario: string, units: Units, b: Bridge): BridgeJso
     to: b.to,
     start: decString(b.start),
     end: decString(b.end),
-    steps: b.steps.map((s) => ({ driver: s.driver, line: s.line, amount: decString(s.amount) })),
+    steps: b.steps.map((s) => ({ driver: driverKey(s), line: s.line, amount: decString(s.amount) })),
   };
 }
 

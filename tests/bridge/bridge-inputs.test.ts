@@ -7,7 +7,7 @@ import { convertMoney } from '../../src/model/convert-units.js';
 import { Dec, decString } from '../../src/model/decimal.js';
 import { diffInputs } from '../../src/model/input-diff.js';
 import { parseScenario, runScenario } from '../../src/model/run.js';
-import { scenarioArb } from '../model/arbitraries.js';
+import { scenarioWithOneOffsArb as scenarioArb } from '../model/arbitraries.js';
 import type { Data } from '../model/helpers.js';
 
 function figure(data: unknown, metric: string, year: string, units: '£' | '£k' | '£m'): Dec | undefined {

@@ -1,11 +1,11 @@
 /** The year-to-year bridge: exact to the penny for generated scenarios, and a case worked by hand. */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { BRIDGE_METRICS, bridge, bridgeYears, yearBridges, type Bridge } from '../../src/model/bridge.js';
+import { BRIDGE_METRICS, bridge, bridgeYears, driverKey, yearBridges, type Bridge } from '../../src/model/bridge.js';
 import { Dec, decString } from '../../src/model/decimal.js';
 import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
-import { scenarioArb } from '../model/arbitraries.js';
+import { scenarioWithOneOffsArb as scenarioArb } from '../model/arbitraries.js';
 import { run, type Data } from '../model/helpers.js';
 
 function runValid(data: Data): RunResult {
@@ -15,7 +15,7 @@ function runValid(data: Data): RunResult {
 }
 
 const total = (b: Bridge): Dec => b.steps.reduce((acc, s) => acc.plus(s.amount), b.start);
-const steps = (b: Bridge): [string, string | null, string][] => b.steps.map((s) => [s.driver, s.line, decString(s.amount)]);
+const steps = (b: Bridge): [string, string | null, string][] => b.steps.map((s) => [driverKey(s), s.line, decString(s.amount)]);
 
 describe('steps add up to the change exactly', () => {
   test('property: every metric, every pair of years, each step to the penny, no zero step', () => {
@@ -53,22 +53,28 @@ describe('steps add up to the change exactly', () => {
         expect(years.map((b) => b.from)).toEqual(p.plan.labels.slice(0, -1));
         years.forEach((b) => expect(decString(total(b))).toBe(decString(b.end)));
         const summed = new Map<string, Dec>();
-        for (const b of years) for (const s of b.steps) summed.set(`${s.driver}/${s.line}`, (summed.get(`${s.driver}/${s.line}`) ?? new Dec(0)).plus(s.amount));
+        for (const b of years) {
+          for (const s of b.steps) {
+            const key = `${driverKey(s)}/${s.line}`;
+            summed.set(key, (summed.get(key) ?? new Dec(0)).plus(s.amount));
+          }
+        }
         // Compared as sets: a step first seen in a later year comes first in the Map, but not in the span.
         const nonZero = [...summed].filter(([, v]) => !v.isZero()).map(([k, v]) => `${k}=${decString(v)}`);
-        expect(nonZero.sort()).toEqual(span.steps.map((s) => `${s.driver}/${s.line}=${decString(s.amount)}`).sort());
+        expect(nonZero.sort()).toEqual(span.steps.map((s) => `${driverKey(s)}/${s.line}=${decString(s.amount)}`).sort());
       }),
       { numRuns: 100 },
     );
   });
 
-  test('property: the ICB and system bridges differ by the flat-cash steps alone, the ICB and underlying by non-recurrent income', () => {
+  test('property: the ICB and system bridges differ by the flat-cash steps alone, the ICB and underlying by the one-off items', () => {
     fc.assert(
       fc.property(scenarioArb, (data) => {
         const p = runValid(data).projection;
         const icb = steps(bridge(p, 'icb_surplus', 0, p.plan.n));
         expect(steps(bridge(p, 'system_surplus', 0, p.plan.n))).toEqual(icb.filter(([d]) => d !== 'flat_cash'));
-        expect(steps(bridge(p, 'underlying_surplus', 0, p.plan.n))).toEqual(icb.filter(([d]) => d !== 'non_recurrent'));
+        const oneOff = (d: string): boolean => d === 'non_recurrent' || d.startsWith('non_recurrent.') || d === 'ring_fenced' || d === 'non_recurrent_savings';
+        expect(steps(bridge(p, 'underlying_surplus', 0, p.plan.n))).toEqual(icb.filter(([d]) => !oneOff(d)));
       }),
       { numRuns: 100 },
     );
@@ -170,6 +176,52 @@ describe('a bridge worked by hand (units £, so every penny of rounding shows)',
     // Start 119,999 − 20,000 = 99,999; end 137,998.99 (no one-off money in 2026/27).
     expect([decString(b.start), decString(b.end)]).toEqual(['99999', '137998.99']);
     expect(steps(b).some(([d]) => d === 'non_recurrent')).toBe(false);
+  });
+});
+
+describe('fair shares, streams and one-off items', () => {
+  // £: R0 333.33, base growth 3%, convergence −0.5%. Streams: deficit support 42 then 28; virtual
+  // wards 5 in 2026/27, ring-fenced to b. Line a (100) has a one-off saving of 3 in 2026/27.
+  const r = run({
+    base_year: '2025/26',
+    years: '1',
+    units: '£',
+    allocation: {
+      recurrent: '333.33',
+      growth: '3%',
+      fair_share: { distance_from_target: '2%', convergence: '-0.5%' },
+      non_recurrent: { deficit_support: { '2025/26': '42', '2026/27': '28' }, wards: { amounts: { '2026/27': '5' }, ring_fenced: 'b' } },
+    },
+    lines: { a: { category: 'acute', spend: '100', non_recurrent_savings: { '2026/27': '3' } }, b: { category: 'community', spend: '50' } },
+  });
+  const p = r.result.projection;
+
+  test('ICB surplus: base growth and convergence apart, each stream, each one-off item', () => {
+    const b = bridge(p, 'icb_surplus', 0, 1);
+    // Start: 333.33 + 42 − 150 = 225.33. End: 341.66 + 28 + 5 − (97 + 55) = 222.66.
+    expect([decString(b.start), decString(b.end)]).toEqual(['225.33', '222.66']);
+    expect(steps(b)).toEqual([
+      // At base growth alone: 333.33 × 1.03 = 343.3299 → 343.33, 10.00 more.
+      ['allocation_growth', null, '10'],
+      // R1 = 333.33 × 1.025 = 341.66325 → 341.66: 1.67 less than 343.33 (the rounding lands here).
+      ['convergence', null, '-1.67'],
+      ['non_recurrent.deficit_support', null, '-14'],
+      ['non_recurrent.wards', null, '5'],
+      ['non_recurrent_savings', 'a', '3'],
+      ['ring_fenced', 'b', '-5'],
+    ]);
+    // 225.33 + 10 − 1.67 − 14 + 5 + 3 − 5 = 222.66.
+    expect(decString(total(b))).toBe('222.66');
+  });
+
+  test('underlying surplus: only the recurrent drivers', () => {
+    const b = bridge(p, 'underlying_surplus', 0, 1);
+    // 225.33 − 42 = 183.33 → 222.66 − 33 + 5 − 3 = 191.66: 10 − 1.67 = 8.33.
+    expect([decString(b.start), decString(b.end)]).toEqual(['183.33', '191.66']);
+    expect(steps(b)).toEqual([
+      ['allocation_growth', null, '10'],
+      ['convergence', null, '-1.67'],
+    ]);
   });
 });
 

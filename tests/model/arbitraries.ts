@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { CATEGORIES } from '../../src/model/schema.js';
 import { PENNY_PLACES, type Units } from '../../src/model/units.js';
 import { yearLabels } from '../../src/model/years.js';
+import { Dec } from '../../src/model/decimal.js';
 
 /** `n` scaled down by 10^places as exact decimal text: (12345, 2) → "123.45". */
 export function scaled(n: bigint, places: number): string {
@@ -157,3 +158,44 @@ export const scenarioArb = fc
         return data;
       });
   });
+
+export const pct = (hundredths: number) => `${scaled(BigInt(hundredths), 2)}%`;
+const smallMoney = (places: number) => fc.bigInt({ min: 0n, max: 10n ** BigInt(places + 3) }).map((n) => scaled(n, places));
+
+type Data = Record<string, unknown>;
+
+/** A generated scenario with a fair-share rule, named streams and one-off savings. */
+export const scenarioWithOneOffsArb = scenarioArb.chain((data) => {
+  const labels = yearLabels('2025/26', Number(data.years));
+  const places = PENNY_PLACES[data.units as Units];
+  const names = Object.keys(data.lines as Data);
+  const amounts = fc.dictionary(fc.constantFrom(...labels), smallMoney(places), { maxKeys: labels.length });
+  const rule = fc.oneof(
+    fc.record({ pace: fc.integer({ min: 0, max: 10_000 }).map(pct), cap: fc.integer({ min: 0, max: 300 }).map(pct) }),
+    fc.record({ convergence: fc.integer({ min: -200, max: 200 }).map(pct) }),
+  );
+  return fc
+    .record({
+      fairShare: fc.option(fc.record({ distance_from_target: fc.integer({ min: -3000, max: 3000 }).map(pct), rule }), { nil: undefined }),
+      streams: fc.array(fc.record({ amounts, ringFenced: fc.option(fc.constantFrom(...names), { nil: undefined }) }), { maxLength: 3 }),
+      savings: fc.array(fc.option(amounts, { nil: undefined }), { minLength: names.length, maxLength: names.length }),
+    })
+    .map(({ fairShare, streams, savings }) => {
+      const allocation = { ...(data.allocation as Data) };
+      // A fair-share target needs an allocation to be a share of (validation refuses R_0 = 0).
+      if (fairShare && !new Dec(String(allocation.recurrent)).isZero()) allocation.fair_share = { distance_from_target: fairShare.distance_from_target, ...fairShare.rule };
+      if (streams.length > 0) {
+        allocation.non_recurrent = Object.fromEntries(
+          streams.map((s, k) => [`stream_${k}`, s.ringFenced === undefined ? s.amounts : { amounts: s.amounts, ring_fenced: s.ringFenced }]),
+        );
+      }
+      const lines = Object.fromEntries(
+        names.map((n, i) => {
+          const line = { ...((data.lines as Data)[n] as Data) };
+          if (savings[i] !== undefined) line.non_recurrent_savings = savings[i];
+          return [n, line];
+        }),
+      );
+      return { ...data, allocation, lines };
+    });
+});

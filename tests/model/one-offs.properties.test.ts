@@ -7,9 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Dec, decString } from '../../src/model/decimal.js';
 import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
-import { PENNY_PLACES, type Units } from '../../src/model/units.js';
-import { yearLabels } from '../../src/model/years.js';
-import { scaled, scenarioArb } from './arbitraries.js';
+import { pct, scenarioArb, scenarioWithOneOffsArb as withOneOffs } from './arbitraries.js';
 
 const RUNS = 100;
 type Data = Record<string, unknown>;
@@ -19,45 +17,6 @@ function runValid(data: Data): RunResult {
   if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}\n${JSON.stringify(data)}`);
   return runScenario(parsed.spec, 'generated');
 }
-
-const pct = (hundredths: number) => `${scaled(BigInt(hundredths), 2)}%`;
-const money = (places: number) => fc.bigInt({ min: 0n, max: 10n ** BigInt(places + 3) }).map((n) => scaled(n, places));
-
-/** A generated scenario with a fair-share rule, named streams and one-off savings. */
-const withOneOffs = scenarioArb.chain((data) => {
-  const labels = yearLabels('2025/26', Number(data.years));
-  const places = PENNY_PLACES[data.units as Units];
-  const names = Object.keys(data.lines as Data);
-  const amounts = fc.dictionary(fc.constantFrom(...labels), money(places), { maxKeys: labels.length });
-  const rule = fc.oneof(
-    fc.record({ pace: fc.integer({ min: 0, max: 10_000 }).map(pct), cap: fc.integer({ min: 0, max: 300 }).map(pct) }),
-    fc.record({ convergence: fc.integer({ min: -200, max: 200 }).map(pct) }),
-  );
-  return fc
-    .record({
-      fairShare: fc.option(fc.record({ distance_from_target: fc.integer({ min: -3000, max: 3000 }).map(pct), rule }), { nil: undefined }),
-      streams: fc.array(fc.record({ amounts, ringFenced: fc.option(fc.constantFrom(...names), { nil: undefined }) }), { maxLength: 3 }),
-      savings: fc.array(fc.option(amounts, { nil: undefined }), { minLength: names.length, maxLength: names.length }),
-    })
-    .map(({ fairShare, streams, savings }) => {
-      const allocation = { ...(data.allocation as Data) };
-      // A fair-share target needs an allocation to be a share of (validation refuses R_0 = 0).
-      if (fairShare && !new Dec(String(allocation.recurrent)).isZero()) allocation.fair_share = { distance_from_target: fairShare.distance_from_target, ...fairShare.rule };
-      if (streams.length > 0) {
-        allocation.non_recurrent = Object.fromEntries(
-          streams.map((s, k) => [`stream_${k}`, s.ringFenced === undefined ? s.amounts : { amounts: s.amounts, ring_fenced: s.ringFenced }]),
-        );
-      }
-      const lines = Object.fromEntries(
-        names.map((n, i) => {
-          const line = { ...((data.lines as Data)[n] as Data) };
-          if (savings[i] !== undefined) line.non_recurrent_savings = savings[i];
-          return [n, line];
-        }),
-      );
-      return { ...data, allocation, lines };
-    });
-});
 
 const get = (r: RunResult, t: number, key: string): Dec => {
   const v = r.years[t]!.metrics[key];
