@@ -196,6 +196,6 @@ export const scenarioWithOneOffsArb = scenarioArb.chain((data) => {
           return [n, line];
         }),
       );
-      return { ...data, allocation, lines };
+      return { ...data, allocation, lines } as Data;
     });
 });
