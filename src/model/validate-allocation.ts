@@ -2,7 +2,9 @@
  * The rules of MODEL.md "Fair shares" and "Non-recurrent streams" that tie one key to another:
  * which convergence rule is given, its ranges, the years of one-off money and the lines it names.
  */
+import { Dec } from './decimal.js';
 import type { RateSeriesSpec, RateSpec, ScenarioSpec } from './schema.js';
+import { PENNY_PLACES } from './units.js';
 
 export interface RuleContext {
   fail(path: PropertyKey[], message: string, at?: 'key' | 'value'): void;
@@ -21,8 +23,12 @@ export function fairShareRules(s: ScenarioSpec, r: RuleContext): void {
   if (fs.distance_from_target.lte(-1)) {
     r.fail(at('distance_from_target'), `the distance from target must be more than -100% (the allocation less its target, over the target), got ${fs.distance_from_target.times(100).toFixed()}%`);
   }
-  if (s.allocation.recurrent.isZero()) {
-    r.fail(at(), 'a fair-share target needs a recurrent allocation above zero: the distance from target is a share of it');
+  // T_0 is rounded to the penny: an allocation that leaves it at nothing (a fraction of a penny, or
+  // a penny far above target) makes every later distance 0/0, so every figure after it NaN.
+  const places = PENNY_PLACES[s.units];
+  const target0 = fs.distance_from_target.gt(-1) ? s.allocation.recurrent.dividedBy(fs.distance_from_target.plus(1)).toDecimalPlaces(places, Dec.ROUND_HALF_EVEN) : undefined;
+  if (s.allocation.recurrent.toDecimalPlaces(places, Dec.ROUND_HALF_EVEN).isZero() || target0?.isZero() === true) {
+    r.fail(at(), 'a fair-share target needs a recurrent allocation above zero whose target, R_0 / (1 + distance), is at least a penny: the distance from target is a share of it');
   }
   const paced = fs.pace !== undefined || fs.cap !== undefined;
   if (fs.convergence !== undefined && paced) {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Dec, decString } from '../../src/model/decimal.js';
-import { minimal, run, type Data } from './helpers.js';
+import { minimal, problems, run, type Data } from './helpers.js';
 
 const s = (d: Dec) => decString(d);
 
@@ -106,5 +106,18 @@ describe('pace 0% and no fair share', () => {
     const plain = run(minimal({ units: '£', allocation: { recurrent: '1000', growth: '2%' } }));
     expect(plain.result.projection.fairShare).toBeUndefined();
     expect(plain.result.projection.convergence.map(s)).toEqual(['0', '0', '0']);
+  });
+});
+
+describe('a target of less than a penny is refused', () => {
+  // T_0 is rounded to the penny; at zero every later distance R_t / T_t − 1 is 0/0 and the figures NaN.
+  test.each([
+    // £0.001 rounds to no allocation at all.
+    ['an allocation under a penny', '0.001', '0%'],
+    // T_0 = 0.01 / (1 + 500%) = 0.00166... → 0.00.
+    ['a penny far above its target', '0.01', '500%'],
+  ])('%s', (_what, recurrent, distance) => {
+    const [p] = problems(minimal({ units: '£', allocation: { recurrent, growth: '2%', fair_share: { distance_from_target: distance, convergence: '0%' } } }));
+    expect(p?.message).toMatch(/at least a penny/);
   });
 });
