@@ -21,6 +21,7 @@ describe('--no-color', () => {
     ['batch', plan, '--workers', '1'],
     ['compare', plan, other],
     ['diff', plan, other],
+    ['bridge', plan],
     ['schema'],
     ['report', plan],
     ['init'],
