@@ -17,8 +17,11 @@ export type BridgeMetric = (typeof BRIDGE_METRICS)[number];
  * multiplicative ones in the order they are taken, then the policies, then one-off items). `metrics`
  * says which surpluses the driver moves: the flat-cash gap is a saving to the ICB but not to the
  * system (its providers carry it), and the underlying surplus leaves out every one-off item.
- * `scope`: what the step's `line` names: nothing (ICB-wide), a spending line, or a named stream
- * (then the driver is written `non_recurrent.<stream>`, like the stream's metric).
+ * `scope`: what the step belongs to: the ICB as a whole, a spending line (its `line`), a named
+ * stream or a provider (its `member`: the driver is then written `non_recurrent.<stream>` or
+ * `other_income.<provider>`, like the metrics). A provider's contract income and costs are the
+ * ICB's spend and its lines' need, already in the line steps; only its other income and costs are
+ * its own (MODEL.md "Providers": system surplus = P − Σ G + Σ (O − C)).
  */
 export const DRIVERS = {
   allocation_growth: { label: 'Allocation growth', scope: 'icb', metrics: BRIDGE_METRICS },
@@ -34,7 +37,9 @@ export const DRIVERS = {
   running_cost_cut: { label: 'Running-cost cut', scope: 'line', metrics: BRIDGE_METRICS },
   ring_fenced: { label: 'Ring-fenced spend', scope: 'line', metrics: ['icb_surplus', 'system_surplus'] },
   non_recurrent_savings: { label: 'One-off savings', scope: 'line', metrics: ['icb_surplus', 'system_surplus'] },
-} as const satisfies Record<string, { label: string; scope: 'icb' | 'line' | 'stream'; metrics: readonly BridgeMetric[] }>;
+  other_income: { label: 'Other income', scope: 'provider', metrics: ['system_surplus'] },
+  other_costs: { label: 'Other costs', scope: 'provider', metrics: ['system_surplus'] },
+} as const satisfies Record<string, { label: string; scope: 'icb' | 'line' | 'stream' | 'provider'; metrics: readonly BridgeMetric[] }>;
 
 export type Driver = keyof typeof DRIVERS;
 
@@ -42,8 +47,8 @@ export interface BridgeStep {
   driver: Driver;
   /** The spending line the step belongs to; null for an ICB-wide driver. */
   line: string | null;
-  /** The named non-recurrent stream the step belongs to (driver `non_recurrent` only). */
-  stream?: string;
+  /** The named non-recurrent stream or the provider the step belongs to. */
+  member?: string;
   /** The step's effect on the surplus (positive: it raises the surplus), to the penny. */
   amount: Dec;
 }
@@ -67,7 +72,7 @@ export function metricValue(p: Projection<Dec>, metric: BridgeMetric, t: number)
     case 'icb_surplus':
       return surplus;
     case 'system_surplus':
-      return surplus.minus(p.gap[t]!);
+      return p.systemSurplus[t]!;
     case 'underlying_surplus':
       return p.underlying[t]!;
   }
@@ -81,9 +86,9 @@ function yearSteps(p: Projection<Dec>, metric: BridgeMetric, t: number): BridgeS
   const { plan } = p;
   const money = (d: Dec): Dec => d.toDecimalPlaces(plan.pennyPlaces, Dec.ROUND_HALF_EVEN);
   const all: BridgeStep[] = [];
-  const step = (driver: Driver, line: string | null, amount: Dec, stream?: string): void => {
+  const step = (driver: Driver, line: string | null, amount: Dec, member?: string): void => {
     if (!(DRIVERS[driver].metrics as readonly BridgeMetric[]).includes(metric)) return;
-    all.push(stream === undefined ? { driver, line, amount } : { driver, line, amount, stream });
+    all.push(member === undefined ? { driver, line, amount } : { driver, line, amount, member });
   };
   const change = (xs: readonly Dec[]): Dec => xs[t]!.minus(xs[t - 1]!);
 
@@ -123,6 +128,12 @@ function yearSteps(p: Projection<Dec>, metric: BridgeMetric, t: number): BridgeS
     step('ring_fenced', l.name, change(tr.ringFenced).negated());
     step('non_recurrent_savings', l.name, change(tr.savings));
   });
+
+  plan.providers.forEach((pr, k) => {
+    const tr = p.providers.providers[k]!;
+    step('other_income', null, change(tr.otherIncome), pr.name);
+    step('other_costs', null, change(tr.otherCosts).negated(), pr.name);
+  });
   return all;
 }
 
@@ -130,7 +141,7 @@ function yearSteps(p: Projection<Dec>, metric: BridgeMetric, t: number): BridgeS
 export interface BridgeRow {
   driver: Driver;
   line: string | null;
-  stream?: string;
+  member?: string;
   /** One per year-on-year step, from the year after `from` to `to`. */
   amounts: Dec[];
   total: Dec;
@@ -206,17 +217,24 @@ export function yearBridges(b: BridgeYears): Bridge[] {
 }
 
 function rowStep(r: BridgeRow, amount: Dec): BridgeStep {
-  return r.stream === undefined ? { driver: r.driver, line: r.line, amount } : { driver: r.driver, line: r.line, stream: r.stream, amount };
+  return r.member === undefined ? { driver: r.driver, line: r.line, amount } : { driver: r.driver, line: r.line, member: r.member, amount };
 }
 
-/** The driver as JSON names it: `inflation`, or `non_recurrent.<stream>` for a named stream. */
-export function driverKey(step: Pick<BridgeStep, 'driver' | 'stream'>): string {
-  return step.stream === undefined ? step.driver : `${step.driver}.${step.stream}`;
+/** The driver as JSON names it: `inflation`; `non_recurrent.<stream>`, `other_income.<provider>`. */
+export function driverKey(step: Pick<BridgeStep, 'driver' | 'member'>): string {
+  return step.member === undefined ? step.driver : `${step.driver}.${step.member}`;
 }
 
-/** `Acute hospital services: inflation`, `Allocation growth`, `Non-recurrent income: deficit_support`. */
-export function driverLabel(step: Pick<BridgeStep, 'driver' | 'line' | 'stream'>, lineLabel: (name: string) => string = (n) => n): string {
-  const d = DRIVERS[step.driver].label;
-  if (step.stream !== undefined) return `${d}: ${step.stream}`;
-  return step.line === null ? d : `${lineLabel(step.line)}: ${d.charAt(0).toLowerCase()}${d.slice(1)}`;
+export interface Labels {
+  line(name: string): string;
+  provider(name: string): string;
+}
+
+/** `Acute hospital services: inflation`, `Allocation growth`, `Non-recurrent income: deficit_support`, `Northshire FT: other income`. */
+export function driverLabel(step: Pick<BridgeStep, 'driver' | 'line' | 'member'>, labels: Labels = { line: (n) => n, provider: (n) => n }): string {
+  const def = DRIVERS[step.driver];
+  const d = def.label;
+  const lower = `${d.charAt(0).toLowerCase()}${d.slice(1)}`;
+  if (step.member !== undefined) return def.scope === 'provider' ? `${labels.provider(step.member)}: ${lower}` : `${d}: ${step.member}`;
+  return step.line === null ? d : `${labels.line(step.line)}: ${lower}`;
 }

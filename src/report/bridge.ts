@@ -36,14 +36,17 @@ export function metricLabel(metric: BridgeMetric): string {
 }
 
 export function bridgeReport(result: RunResult, years: BridgeYears, eachYear: boolean): BridgeReport {
-  const lineLabel = (name: string): string => result.lines.find((l) => l.name === name)?.label ?? name;
+  const labels = {
+    line: (name: string): string => result.lines.find((l) => l.name === name)?.label ?? name,
+    provider: (name: string): string => result.projection.plan.providers.find((p) => p.name === name)?.label ?? name,
+  };
   return {
     scenario: result.scenario,
     units: result.units,
     metric: years.metric,
     metricLabel: metricLabel(years.metric),
     years,
-    labels: years.rows.map((r) => ({ driver: driverKey(r), line: r.line, label: driverLabel(r, lineLabel) })),
+    labels: years.rows.map((r) => ({ driver: driverKey(r), line: r.line, label: driverLabel(r, labels) })),
     eachYear,
   };
 }

@@ -5,13 +5,24 @@ import { BRIDGE_METRICS, bridge, bridgeYears, driverKey, yearBridges, type Bridg
 import { Dec, decString } from '../../src/model/decimal.js';
 import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
-import { scenarioWithOneOffsArb as scenarioArb } from '../model/arbitraries.js';
+import { scenarioWithOneOffsArb } from '../model/arbitraries.js';
+import { providerScenarioArb } from '../model/provider-arbitraries.js';
+
+/** Scenarios with fair shares, streams and one-off items, or with providers. */
+const scenarioArb = fc.oneof(scenarioWithOneOffsArb, providerScenarioArb);
 import { run, type Data } from '../model/helpers.js';
 
 function runValid(data: Data): RunResult {
   const parsed = parseScenario(data);
   if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}`);
   return runScenario(parsed.spec, 'generated');
+}
+
+function expected(r: RunResult, metric: string, t: number): Dec {
+  const p = r.projection;
+  if (metric !== 'system_surplus' || p.plan.providers.length === 0) return r.years[t]!.metrics[metric]!;
+  const other = p.providers.providers.reduce((acc, pr) => acc.plus(pr.otherIncome[t]!).minus(pr.otherCosts[t]!), new Dec(0));
+  return p.surplus[t]!.minus(p.gap[t]!).plus(other);
 }
 
 const total = (b: Bridge): Dec => b.steps.reduce((acc, s) => acc.plus(s.amount), b.start);
@@ -28,9 +39,10 @@ describe('steps add up to the change exactly', () => {
           for (let from = 0; from < p.plan.n; from++) {
             for (let to = from + 1; to <= p.plan.n; to++) {
               const b = bridge(p, metric, from, to);
-              // start and end are the figures `run` reports.
-              expect(b.start.equals(r.years[from]!.metrics[metric]!)).toBe(true);
-              expect(b.end.equals(r.years[to]!.metrics[metric]!)).toBe(true);
+              // start and end are the figures `run` reports (the system surplus with providers: MODEL.md's
+              // P − Σ G + Σ (O − C), from the providers' own figures).
+              expect(decString(b.start)).toBe(decString(expected(r, metric, from)));
+              expect(decString(b.end)).toBe(decString(expected(r, metric, to)));
               expect(decString(total(b))).toBe(decString(b.end));
               for (const s of b.steps) {
                 expect(s.amount.isZero()).toBe(false);
@@ -67,12 +79,23 @@ describe('steps add up to the change exactly', () => {
     );
   });
 
-  test('property: the ICB and system bridges differ by the flat-cash steps alone, the ICB and underlying by the one-off items', () => {
+  test('property: the ICB and system bridges differ by the flat-cash and provider steps alone, the ICB and underlying by the one-off items', () => {
     fc.assert(
       fc.property(scenarioArb, (data) => {
         const p = runValid(data).projection;
         const icb = steps(bridge(p, 'icb_surplus', 0, p.plan.n));
-        expect(steps(bridge(p, 'system_surplus', 0, p.plan.n))).toEqual(icb.filter(([d]) => d !== 'flat_cash'));
+        const own = (d: string): boolean => d.startsWith('other_income.') || d.startsWith('other_costs.');
+        const system = steps(bridge(p, 'system_surplus', 0, p.plan.n));
+        expect(system.filter(([d]) => !own(d))).toEqual(icb.filter(([d]) => d !== 'flat_cash'));
+        // Each provider's other income and costs, as its figures give them, base year to final year.
+        p.providers.providers.forEach((tr, k) => {
+          const name = p.plan.providers[k]!.name;
+          const at = (key: string): string | undefined => system.find(([d]) => d === key)?.[2];
+          const income = tr.otherIncome[p.plan.n]!.minus(tr.otherIncome[0]!);
+          const costs = tr.otherCosts[0]!.minus(tr.otherCosts[p.plan.n]!);
+          expect(at(`other_income.${name}`)).toBe(income.isZero() ? undefined : decString(income));
+          expect(at(`other_costs.${name}`)).toBe(costs.isZero() ? undefined : decString(costs));
+        });
         const oneOff = (d: string): boolean => d === 'non_recurrent' || d.startsWith('non_recurrent.') || d === 'ring_fenced' || d === 'non_recurrent_savings';
         expect(steps(bridge(p, 'underlying_surplus', 0, p.plan.n))).toEqual(icb.filter(([d]) => !oneOff(d)));
       }),
@@ -222,6 +245,30 @@ describe('fair shares, streams and one-off items', () => {
       ['allocation_growth', null, '10'],
       ['convergence', null, '-1.67'],
     ]);
+  });
+});
+
+describe('providers', () => {
+  test('the system surplus adds each provider\'s other income and costs; the ICB surplus has neither', () => {
+    // ICB: 100 of allocation, line a 60, nothing grows: surplus 40 both years. Provider north holds
+    // half of a (its contract income and cost are the ICB's spend and need: they net to the gap, 0),
+    // other income 10 growing 10%, other costs 8 growing by its own inflation of 5%.
+    const r = run({
+      base_year: '2025/26',
+      years: '1',
+      units: '£',
+      allocation: { recurrent: '100', growth: '0%' },
+      lines: { a: { category: 'acute', spend: '60' } },
+      providers: { north: { label: 'North FT', contracts: { a: '50%' }, other_income: '10', other_income_growth: '10%', other_costs: '8', inflation: '5%' } },
+    });
+    const b = bridge(r.result.projection, 'system_surplus', 0, 1);
+    // 40 + 10 − 8 = 42 → 40 + 11 − 8.40 = 42.60.
+    expect([decString(b.start), decString(b.end)]).toEqual(['42', '42.6']);
+    expect(steps(b)).toEqual([
+      ['other_income.north', null, '1'],
+      ['other_costs.north', null, '-0.4'],
+    ]);
+    expect(bridge(r.result.projection, 'icb_surplus', 0, 1).steps).toEqual([]);
   });
 });
 
