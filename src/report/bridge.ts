@@ -2,9 +2,21 @@
  * What `bridge` shows, as data: the bridge with every label a reader needs, and the exact JSON
  * objects a script checks (`start` plus every `amount` is `end`). Rendering is in src/render.
  */
-import { type Bridge, type BridgeMetric, type BridgeStep, type BridgeYears, driverKey, driverLabel, spanBridge, yearBridges } from '../model/bridge.js';
+import {
+  type Bridge,
+  type BridgeMetric,
+  type BridgeStep,
+  type BridgeYears,
+  bridgeYears,
+  type Driver,
+  DRIVERS,
+  driverKey,
+  driverLabel,
+  spanBridge,
+  yearBridges,
+} from '../model/bridge.js';
 import type { InputBridge } from '../model/bridge-inputs.js';
-import { decString } from '../model/decimal.js';
+import { Dec, decString } from '../model/decimal.js';
 import { HEADLINE_METRICS } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
 import type { Units } from '../model/units.js';
@@ -137,5 +149,51 @@ export function inputBridgeJson(r: InputBridgeReport): InputBridgeJson {
     end: decString(b.end),
     steps: b.steps.map((s) => ({ changes: s.changes.map(plain), amount: decString(s.amount) })),
     no_effect: b.noEffect.map(plain),
+  };
+}
+
+export interface WaterfallBar {
+  label: string;
+  /** A total stands on zero; a step floats from the running figure before it. */
+  kind: 'start' | 'step' | 'end';
+  amount: Dec;
+}
+
+/** A base-to-final-year bridge as the report draws it: one bar per driver, every line's steps summed. */
+export interface Waterfall {
+  metric: BridgeMetric;
+  metricLabel: string;
+  units: Units;
+  from: string;
+  to: string;
+  bars: WaterfallBar[];
+  /** Every step, line by line, for the table under the chart. */
+  detail: { label: string; amount: Dec }[];
+}
+
+const GROUP_LABELS: Partial<Record<Driver, string>> = {
+  other_income: "Providers' other income",
+  other_costs: "Providers' other costs",
+};
+
+/** Steps summed by driver, in the drivers' order; a driver whose steps cancel out is left out. */
+export function waterfall(result: RunResult, metric: BridgeMetric): Waterfall {
+  const p = result.projection;
+  const report = bridgeReport(result, bridgeYears(p, metric, 0, p.plan.n), false);
+  const b = spanBridge(report.years);
+  const sums = new Map<Driver, Dec>();
+  for (const s of b.steps) sums.set(s.driver, (sums.get(s.driver) ?? new Dec(0)).plus(s.amount));
+  const order = Object.keys(DRIVERS) as Driver[];
+  const steps = order
+    .filter((d) => sums.has(d) && !sums.get(d)!.isZero())
+    .map((d): WaterfallBar => ({ label: GROUP_LABELS[d] ?? DRIVERS[d].label, kind: 'step', amount: sums.get(d)! }));
+  return {
+    metric,
+    metricLabel: report.metricLabel,
+    units: result.units,
+    from: b.from,
+    to: b.to,
+    bars: [{ label: b.from, kind: 'start', amount: b.start }, ...steps, { label: b.to, kind: 'end', amount: b.end }],
+    detail: b.steps.map((s) => ({ label: stepLabel(report, s), amount: s.amount })),
   };
 }

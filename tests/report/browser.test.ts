@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
   it('renders every chart of the shipped default scenario, with no errors and no network', async () => {
     const { page, errors, requests } = await open([join(REPO, 'scenarios', 'default.yaml')]);
     const charts = await chartBoxes(page);
-    expect(charts.map((c) => c.id)).toEqual(['s1-surplus', 's1-care', 's1-spend', 's1-gap']);
+    expect(charts.map((c) => c.id)).toEqual(['s1-surplus', 's1-care', 's1-spend', 's1-gap', 's1-bridge-icb', 's1-bridge-system']);
     for (const c of charts) {
       expect(c.width, c.id).toBeGreaterThan(200);
       expect(c.height, c.id).toBeGreaterThan(100);
@@ -73,9 +73,10 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
   it('renders the side-by-side charts and fan charts of a multi-file report with --draws', async () => {
     const { page, errors, requests } = await open([join(FIXTURES, 'tiny.yaml'), join(FIXTURES, 'uncertain.yaml'), '--draws', '200']);
     const charts = await chartBoxes(page);
-    // 10 headline metrics side by side, then 4 charts + a fan chart per scenario (tiny.yaml and
-    // uncertain.yaml both have an acute line, so both get the gap chart).
-    expect(charts).toHaveLength(10 + 5 + 5);
+    // 10 headline metrics side by side (each differs between the two), then 4 charts, a fan chart
+    // and two bridges per scenario (tiny.yaml and uncertain.yaml both have an acute line, so both
+    // get the gap chart).
+    expect(charts).toHaveLength(10 + 7 + 7);
     for (const c of charts) {
       expect(c.width, c.id).toBeGreaterThan(200);
       expect(c.height, c.id).toBeGreaterThan(100);

@@ -49,11 +49,12 @@ describe('icbsim report', async () => {
   it('draws the four charts, each an accessible image with a data table', () => {
     const svgs = [...html.matchAll(/<svg class="chart" id="([^"]+)" role="img" aria-labelledby="([^"]+)"/g)];
     expect(svgs.map((m) => m[1])).toEqual(['s1-surplus', 's1-care', 's1-spend', 's1-gap']);
+    // ... and the two bridges (tests/report/bridge.test.ts), each with its data table.
     for (const [, id, labelledBy] of svgs) {
       expect(labelledBy).toBe(`${id}-title ${id}-desc`);
       expect(html).toMatch(new RegExp(`<title id="${id}-title">[^<]+</title><desc id="${id}-desc">[^<]{20,}</desc>`));
     }
-    expect(html.match(/<details><summary>Data table: /g)).toHaveLength(4);
+    expect(html.match(/<details><summary>Data table: /g)).toHaveLength(6);
     // The surplus chart's data table carries the same exact figures.
     expect(row(html, 'Surplus or deficit by year: the ICB and the whole system: the figures (Surplus/(deficit), £m)', 'System surplus/(deficit)')).toEqual([
       '10.0',
@@ -177,8 +178,12 @@ describe('icbsim report: the footer traces every scenario to its files', async (
 });
 
 describe('icbsim report side by side: shared targets and identical series', async () => {
-  // uncertain.yaml extends default.yaml: same allocation, same 30% care-shift target.
-  const r = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'uncertain.yaml')]);
+  // growth.yaml extends default.yaml with more allocation growth: the same 30% care-shift target,
+  // different figures.
+  const dir = tempDir();
+  const growth = join(dir, 'growth.yaml');
+  writeFileSync(growth, `extends: ${join(REPO, 'scenarios', 'default.yaml')}\nname: Balanced plan, 3.5% growth\nallocation: {growth: 3.5%}\n`);
+  const r = await icbsim(['report', join('scenarios', 'default.yaml'), growth]);
   const chart = (id: string): string => r.stdout.slice(r.stdout.indexOf(`id="${id}"`), r.stdout.indexOf('</figure>', r.stdout.indexOf(`id="${id}"`)));
 
   it('draws the care-shift target on the side-by-side chart when every scenario has the same one', () => {
@@ -188,17 +193,17 @@ describe('icbsim report side by side: shared targets and identical series', asyn
     expect(chart('cmp-9')).toContain('The target, shared by every scenario, is 30.00%.');
   });
 
-  it('says when every scenario has the same figures, so a reader does not look for hidden lines', async () => {
-    // default.yaml and left-shift.yaml share base.yaml's allocation (cmp-0) and growth (cmp-3) but
-    // not their spend (cmp-4: 2,291.8 against 2,337.2 in 2030/31).
+  it('leaves out a chart whose figures are the same in every scenario, and says so in one line', async () => {
+    // default.yaml and left-shift.yaml share base.yaml's allocation (cmp-0), non-recurrent money
+    // (cmp-1), income (cmp-2) and growth (cmp-3), but not their spend (cmp-4: 2,291.8 against
+    // 2,337.2 in 2030/31).
     const both = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'left-shift.yaml')]);
-    const of = (id: string): string => {
-      const i = both.stdout.indexOf(`id="${id}"`);
-      return both.stdout.slice(i, both.stdout.indexOf('</figure>', i));
-    };
-    expect(of('cmp-0')).toContain('Every scenario has the same figures.');
-    expect(of('cmp-3')).toContain('Every scenario has the same figures, so their lines lie on top of each other.');
-    expect(of('cmp-4')).not.toContain('Every scenario has the same figures');
+    const drawn = [...both.stdout.matchAll(/<svg class="chart" id="(cmp-\d+)"/g)].map((m) => m[1]);
+    expect(drawn).toEqual(['cmp-4', 'cmp-5', 'cmp-6', 'cmp-7', 'cmp-8', 'cmp-9']);
+    expect(both.stdout).toContain('<p class="note">The same in every scenario, so not drawn: Recurrent allocation, Non-recurrent funding, Income, Allocation growth.</p>');
+    // A plan and the same plan under uncertainty have the same plain-run figures: no chart at all.
+    const same = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'uncertain.yaml')]);
+    expect(same.stdout).not.toMatch(/<svg class="chart" id="cmp-/);
   });
 
   it('draws no target when the scenarios disagree on it', async () => {

@@ -223,12 +223,29 @@ function identicalText(series: readonly Series[], money: boolean): string {
   return same.map((g) => ` ${listed(g)} have the same figures${hidden}.`).join('');
 }
 
-/** Several scenarios side by side: one chart per headline metric, one series per scenario. */
+/**
+ * Headline metrics whose figures are the same, to the penny, in every year of every scenario (two or
+ * more scenarios): a chart of them would show nothing but repeated bars, so the report names them
+ * in one line instead.
+ */
+export function sameInEveryScenario(results: readonly RunResult[]): MetricDef[] {
+  if (results.length < 2) return [];
+  const key = (r: RunResult, metric: string): string => r.years.map((y) => `${y.year}=${y.metrics[metric]?.toFixed() ?? ''}`).join('|');
+  return HEADLINE_METRICS.filter((def) => results.every((r) => key(r, def.name) === key(results[0]!, def.name)));
+}
+
+/**
+ * Several scenarios side by side: one chart per headline metric, one series per scenario, leaving
+ * out the metrics `sameInEveryScenario` names. A chart keeps its metric's id (`cmp-9`: the
+ * care-shift share) whichever are left out.
+ */
 export function comparisonFigures(results: readonly RunResult[], idPrefix: string): Figure[] {
   const allYears = [...new Set(results.flatMap((r) => years(r)))].sort();
   const units = results[0]?.units ?? '£m';
   const target = sharedTarget(results);
-  return HEADLINE_METRICS.map((def, k) => {
+  const same = new Set(sameInEveryScenario(results).map((d) => d.name));
+  return HEADLINE_METRICS.flatMap((def, k): Figure[] => {
+    if (same.has(def.name)) return [];
     const series = results.map((r, i) => metricSeries(r, def.name, def.kind, r.scenario, scenarioColor(i), allYears));
     const money = def.kind === 'money';
     // Identical lines are drawn on top of each other, so only the last shows: say so, or a reader
@@ -237,7 +254,7 @@ export function comparisonFigures(results: readonly RunResult[], idPrefix: strin
     const withTarget = def.name === 'care_shift_share' && target !== undefined;
     const targetText = withTarget ? ` The target, shared by every scenario, is ${formatShare(target)}.` : '';
     const repeatText = results.length > SCENARIO_COLORS.length ? ` With more than ${SCENARIO_COLORS.length} scenarios colours repeat: the data table names every figure.` : '';
-    return {
+    const figure: Figure = {
       spec: {
         id: `${idPrefix}-${k}`,
         title: def.label,
@@ -252,6 +269,7 @@ export function comparisonFigures(results: readonly RunResult[], idPrefix: strin
       },
       seriesHeading: 'Scenario',
       caption: `${def.label} in each scenario, side by side.${targetText}${sameText}${repeatText}`,
-    } satisfies Figure;
+    };
+    return [figure];
   });
 }

@@ -27,6 +27,9 @@ svg.chart .zero,svg.chart .axis{stroke:#555;stroke-width:1}
 svg.chart .ref{stroke:#444;stroke-width:1.5;stroke-dasharray:6 4}
 svg.chart .ref-label{fill:#222;font-weight:600}
 svg.chart .stacked rect{stroke:#fff;stroke-width:.7}
+svg.chart .wf-label{fill:#222}
+svg.chart .wf-value{fill:#222;font-weight:600}
+svg.chart .wf-link{stroke:#777;stroke-width:1;stroke-dasharray:2 2}
 details{margin-top:6px;font-size:.85rem}
 summary{cursor:pointer;color:#0550ae}
 .scroll{overflow-x:auto;margin:.6em 0}

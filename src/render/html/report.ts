@@ -9,7 +9,9 @@ import type { CheckedRun } from '../../report/check.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from '../format.js';
 import { esc } from '../svg/escape.js';
 import { assumptionsSection } from './assumptions.js';
-import { acuteGapFigure, careShiftFigure, categoryFigure, comparisonFigures, fanFigure, surplusFigure } from './charts.js';
+import { acuteGapFigure, careShiftFigure, categoryFigure, comparisonFigures, fanFigure, sameInEveryScenario, surplusFigure } from './charts.js';
+import { headlineTable } from './headline.js';
+import { bridgeFigures } from './waterfall.js';
 import { CSS } from './css.js';
 import { renderFigure, type Figure } from './figure.js';
 import { checksSection, yearTable } from './tables.js';
@@ -83,7 +85,7 @@ function scenarioSection(s: ReportScenario, i: number): string {
     (r.spec.description ? `<p class="lede">${esc(r.spec.description)}</p>` : '') +
     keyFigures(r) +
     warnings +
-    `<div class="figures">${figures.map(renderFigure).join('')}</div>` +
+    `<div class="figures">${figures.map(renderFigure).join('')}${bridgeFigures(r, id)}</div>` +
     `<h3 id="${id}-checks">Checks</h3>${checksSection(r, s.checks)}` +
     `<h3 id="${id}-assumptions">Assumptions</h3>${assumptionsSection(r)}` +
     `<h3 id="${id}-years">Year by year</h3>${yearTable(r)}` +
@@ -92,18 +94,15 @@ function scenarioSection(s: ReportScenario, i: number): string {
 }
 
 function comparisonSection(scenarios: readonly ReportScenario[]): string {
-  const units = new Set(scenarios.map((s) => s.result.units));
+  const results = scenarios.map((s) => s.result);
+  const open = `<section id="compare" aria-labelledby="compare-h"><h2 id="compare-h">Scenarios side by side</h2>${headlineTable(results)}`;
+  const units = new Set(results.map((r) => r.units));
   if (units.size > 1) {
-    return `<section id="compare"><h2>Scenarios side by side</h2><p class="note">Not drawn: the scenarios use different units (${esc([...units].join(', '))}).</p></section>`;
+    return `${open}<p class="note">Charts not drawn: the scenarios use different units (${esc([...units].join(', '))}); the table above has them all in ${esc(results[0]!.units)}.</p></section>`;
   }
-  const figures = comparisonFigures(
-    scenarios.map((s) => s.result),
-    'cmp',
-  );
-  return (
-    `<section id="compare" aria-labelledby="compare-h"><h2 id="compare-h">Scenarios side by side</h2>` +
-    `<div class="figures">${figures.map(renderFigure).join('')}</div></section>`
-  );
+  const same = sameInEveryScenario(results);
+  const note = same.length > 0 ? `<p class="note">The same in every scenario, so not drawn: ${esc(same.map((d) => d.label).join(', '))}.</p>` : '';
+  return `${open}${note}<div class="figures">${comparisonFigures(results, 'cmp').map(renderFigure).join('')}</div></section>`;
 }
 
 /** How the tables round money for reading, for the units in the report (£m: "£m to one decimal place"). */
