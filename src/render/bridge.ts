@@ -16,19 +16,13 @@ import {
   type BridgeReport,
   type InputBridgeReport,
 } from '../report/bridge.js';
-import { DISPLAY_PLACES, formatMoney } from './format.js';
+import { DISPLAY_PLACES, formatMoney, signedMoney } from './format.js';
 
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const RED = ['\x1b[31m', '\x1b[39m'] as const;
 type Paint = (style: readonly [string, string], s: string) => string;
 const painter = (color: boolean): Paint => (style, s) => (color ? style[0] + s + style[1] : s);
 
-/** A step as a reader sees it: signed, so a rise and a fall read apart. */
-export function signedMoney(d: Dec, units: Units): string {
-  const text = formatMoney(d, DISPLAY_PLACES[units]);
-  if (text.startsWith('-')) return text;
-  return /[1-9]/.test(text) ? `+${text}` : text;
-}
 
 const BAR_WIDTH = 30;
 

@@ -19,6 +19,13 @@ export function formatMoney(d: Dec, places: number): string {
   return rounded.isNegative() && !rounded.isZero() ? `-${body}` : body;
 }
 
+/** A change as a reader sees it: signed, so a rise and a fall read apart ("+21.0", "-9.2", "0.0"). */
+export function signedMoney(d: Dec, units: Units): string {
+  const text = formatMoney(d, DISPLAY_PLACES[units]);
+  if (text.startsWith('-')) return text;
+  return /[1-9]/.test(text) ? `+${text}` : text;
+}
+
 /** 0.2734 → "27.34%": shares are shown to 0.01 percentage points. */
 export function formatShare(d: Dec): string {
   return `${d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2)}%`;
