@@ -19,6 +19,8 @@ import { parseWorkers } from './workers.js';
 
 interface BatchOptions {
   out?: string;
+  shard?: string;
+  merge?: boolean;
   workers?: string;
   progress?: boolean;
   format?: 'csv' | 'xlsx';
@@ -32,6 +34,8 @@ export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
     .option('-o, --out <file>', 'write the CSV here (atomically) instead of stdout')
     .option('-w, --workers <n>', 'worker threads (default: every core)')
     .option('--no-progress', 'no progress bar, even on a terminal')
+    .option('--shard <K/N>', 'run only the K-th of N slices of the files (for many machines; join the parts with --merge)')
+    .option('--merge', 'the inputs are shards\' CSVs: join them into the bytes one run writes')
     .addOption(new Option('-f, --format <format>', 'csv, or xlsx (a workbook: needs --out)').choices(['csv', 'xlsx']).default('csv'))
     .action(wrap((inputs: string[], opts: BatchOptions) => runBatch(cli, inputs, opts)));
 }
@@ -41,12 +45,31 @@ function workerCount(text: string | undefined): number {
 }
 
 export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): Promise<number> {
+  if (opts.merge === true) {
+    const { mergeBatch } = await import('./batch-merge.js');
+    return mergeBatch(cli, inputs, opts);
+  }
   const workers = workerCount(opts.workers);
+  const shard = opts.shard === undefined ? undefined : await shardOption(opts.shard);
   // Loaded only when batch runs: every command's module is imported at start-up.
   const { discoverFiles } = await import('../batch/discover.js');
-  const { files, empty } = discoverFiles(inputs, cli.cwd);
+  const discovered = discoverFiles(inputs, cli.cwd);
+  const { empty } = discovered;
   for (const e of empty) cli.stderr.write(`icbsim: error: ${e.message}\n`);
-  if (files.length === 0) throw new InputError('no scenario files to run');
+  if (discovered.files.length === 0) throw new InputError('no scenario files to run');
+  let files = discovered.files;
+  if (shard !== undefined) {
+    const { shardSlice } = await import('../batch/shard.js');
+    files = shardSlice(files, shard);
+    cli.stderr.write(`icbsim: shard ${shard.index}/${shard.count}: ${files.length} of ${discovered.files.length} files\n`);
+    if (files.length === 0) {
+      // More machines than files: this part is the header alone, and --merge joins it as nothing.
+      if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) throw new InputError(`shard ${shard.index}/${shard.count} has no files: nothing to put in a workbook`);
+      if (opts.out === undefined) cli.stdout.write(batchHeader());
+      else writeOut(path.resolve(cli.cwd, opts.out), opts.out, batchHeader(), discovered.files);
+      return empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
+    }
+  }
 
   const color = useColor(cli, cli.stderr);
   const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr) }));
@@ -59,7 +82,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   if (mismatch !== undefined) warn(cli, mismatch);
   const outAbs = opts.out === undefined ? undefined : path.resolve(cli.cwd, opts.out);
   // Found out now, not after running hundreds of files.
-  if (outAbs !== undefined) checkOutPath(outAbs, opts.out!, files);
+  if (outAbs !== undefined) checkOutPath(outAbs, opts.out!, discovered.files);
   const bar = opts.progress !== false && useColor(cli, cli.stderr) && cli.stderr.isTTY === true ? await progressBar(cli, tasks.length) : undefined;
 
   // Results arrive in any order; each is written once everything before it has been.
@@ -105,6 +128,13 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     writeOut(outAbs, opts.out!, chunks.join(''), read);
   }
   return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
+}
+
+async function shardOption(text: string): Promise<{ index: number; count: number }> {
+  const { parseShard } = await import('../batch/shard.js');
+  const parsed = parseShard(text);
+  if (!parsed.ok) throw new InputError(parsed.message);
+  return parsed.shard;
 }
 
 async function progressBar(cli: Cli, total: number): Promise<SingleBar> {
