@@ -145,6 +145,28 @@ function benchBatchThroughput() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Section: batch to a workbook against batch to CSV, about 2,000 scenarios (issue: within 3x)
+// ---------------------------------------------------------------------------------------------
+
+function benchBatchXlsx() {
+  const count = 2000;
+  const dir = generateFolder('batch-xlsx', count);
+  const csv = [BIN, 'batch', dir, '--no-progress', '--out', join(WORK, 'big.csv')];
+  const xlsx = [BIN, 'batch', dir, '--no-progress', '--out', join(WORK, 'big.xlsx')];
+  // Interleaved, so a machine that slows down mid-run slows both alike.
+  const times = { csv: [], xlsx: [] };
+  for (let k = 0; k < 3; k++) {
+    times.csv.push(timeSpawn(csv));
+    times.xlsx.push(timeSpawn(xlsx));
+  }
+  const c = median(times.csv);
+  const x = median(times.xlsx);
+  report('batch_2000_csv_wall', c.toFixed(0), 'ms');
+  report('batch_2000_xlsx_wall', x.toFixed(0), 'ms');
+  report('batch_2000_xlsx_over_csv', (x / c).toFixed(2), 'x (goal < 3)');
+}
+
+// ---------------------------------------------------------------------------------------------
 // Section: Monte Carlo draws (run --draws): default scenario, an uncertain ICB, 42 ICB-sized scenarios
 // ---------------------------------------------------------------------------------------------
 
@@ -365,6 +387,7 @@ async function main() {
     benchNodeBaseline();
     benchCheckColdStart();
     benchBatchThroughput();
+    benchBatchXlsx();
     await benchDraws();
     await benchDraws42();
     await benchWhatIfPage();

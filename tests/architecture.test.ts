@@ -15,7 +15,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
  * Which layer may import which (a layer may always import itself). `model` is the pure finance;
  * `report` is the data each command shows, built from the model; `render` formats it; `io` is the
  * edge with the machine (files, git, diagnostics, worker threads); `batch` and `mc` run many
- * scenarios or draws on worker threads and sit beside io, below the commands; `cli` is the
+ * scenarios or draws on worker threads and sit beside io, below the commands (a batch worker
+ * builds its scenario's workbook rows, so `batch` may use `render`); `cli` is the
  * commands and nothing but `cli` and `bin/` may import it. `page` is the what-if page's script, the
  * browser's shell as `cli` is the terminal's: bundled into the page, it has no machine to touch.
  */
@@ -24,7 +25,7 @@ const MAY_IMPORT = {
   report: ['model'],
   render: ['model', 'report'],
   io: ['model'],
-  batch: ['model', 'io', 'report'],
+  batch: ['model', 'io', 'report', 'render'],
   mc: ['model', 'io', 'report'],
   cli: ['model', 'report', 'render', 'io', 'batch', 'mc'],
   page: ['model', 'report', 'render'],

@@ -4,6 +4,8 @@ import { formatDiagnostics } from '../io/diagnostics.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { decString } from '../model/decimal.js';
 import { runScenario } from '../model/run.js';
+import { checkedRun } from '../report/check.js';
+import { scenarioRows, type ScenarioRows } from '../render/xlsx.js';
 import { csvRows } from './csv-rows.js';
 
 export { BATCH_HEADER, batchHeader } from './csv-rows.js';
@@ -15,10 +17,12 @@ export interface BatchTask {
   color: boolean;
   /** stderr's width, for cutting a long line's code frame (undefined: the default). */
   width?: number | undefined;
+  /** What the main thread writes: the long CSV's rows, or a workbook's rows (built here, written there). */
+  output: 'csv' | 'xlsx';
 }
 
 /** `read`: every file the scenario was loaded from (it and its bases), absolute, so --out can spare them. */
-export type BatchResult = { ok: true; csv: string; rows: number; read: string[] } | { ok: false; text: string };
+export type BatchResult = { ok: true; csv: string; sheets?: ScenarioRows; rows: number; read: string[] } | { ok: false; text: string };
 
 export function runBatchFile(task: BatchTask): BatchResult {
   const loaded = loadScenario(task.abs);
@@ -26,12 +30,16 @@ export function runBatchFile(task: BatchTask): BatchResult {
     return { ok: false, text: formatDiagnostics(loaded.diagnostics, loaded.sources, { color: task.color, width: task.width }) };
   }
   const run = runScenario(loaded.scenario.spec, loaded.scenario.name);
+  // The loader names files from the process's working directory.
+  const read = loaded.scenario.chain.map((f) => path.resolve(f));
+  if (task.output === 'xlsx') {
+    const sheets = scenarioRows(checkedRun(run));
+    return { ok: true, csv: '', sheets, rows: sheets.results.length, read };
+  }
   const rows: [string, string, string][] = [];
   for (const y of run.years) {
     for (const [metric, value] of Object.entries(y.metrics)) rows.push([y.year, metric, decString(value)]);
   }
-  // The loader names files from the process's working directory.
-  const read = loaded.scenario.chain.map((f) => path.resolve(f));
   return { ok: true, csv: csvRows(run.scenario, task.display, rows), rows: rows.length, read };
 }
 

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { mergeParts, partOrder, type MergePart } from '../batch/merge.js';
-import { EXIT, InputError, type Cli } from './context.js';
+import { InputError } from '../io/input-error.js';
+import { EXIT, type Cli } from './context.js';
 import { displayPath } from './display-path.js';
 import { checkOutPath, writeOut } from './write-output.js';
 

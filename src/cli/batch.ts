@@ -11,6 +11,7 @@ import { batchHeader } from '../batch/csv-rows.js';
 import { runPool } from '../batch/pool.js';
 import type { BatchResult, BatchTask } from '../batch/run-file.js';
 import { InputError } from '../io/input-error.js';
+import type { ScenarioRows } from '../render/xlsx.js';
 import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
@@ -72,14 +73,14 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   }
 
   const color = useColor(cli, cli.stderr);
-  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr) }));
   // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
-  if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) {
-    const { batchXlsx } = await import('./xlsx-out.js');
-    return batchXlsx(cli, tasks, opts.out, empty.length > 0);
+  const xlsx = opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '');
+  if (xlsx && opts.out === undefined) throw new InputError('a workbook is a binary file: give `--out results.xlsx` with `--format xlsx`');
+  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr), output: xlsx ? 'xlsx' : 'csv' }));
+  if (!xlsx) {
+    const mismatch = extensionMismatch('csv', opts.out);
+    if (mismatch !== undefined) warn(cli, mismatch);
   }
-  const mismatch = extensionMismatch('csv', opts.out);
-  if (mismatch !== undefined) warn(cli, mismatch);
   const outAbs = opts.out === undefined ? undefined : path.resolve(cli.cwd, opts.out);
   // Found out now, not after running hundreds of files.
   if (outAbs !== undefined) checkOutPath(outAbs, opts.out!, discovered.files);
@@ -91,6 +92,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   const failed: string[] = [];
   const read = new Set<string>();
   let written = 0;
+  const sheets: ScenarioRows[] = [];
   const emit = (s: string) => (opts.out === undefined ? cli.stdout.write(s) : chunks.push(s));
   if (opts.out === undefined) cli.stdout.write(chunks.pop()!);
   const onResult = (index: number, result: BatchResult) => {
@@ -98,7 +100,8 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     bar?.increment();
     for (let r = results[written]; r !== undefined; r = results[written]) {
       if (r.ok) {
-        emit(r.csv);
+        if (r.sheets) sheets.push(r.sheets);
+        else emit(r.csv);
         for (const f of r.read) read.add(f);
       } else failed.push(`${tasks[written]!.display}: skipped (bad input)\n${r.text}`);
       results[written] = undefined;
@@ -120,11 +123,18 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   if (failed.length > 0) {
     cli.stderr.write(`icbsim: ${failed.length} of ${tasks.length} files skipped for bad input; the other ${tasks.length - failed.length} ran\n`);
   }
+  if (xlsx && sheets.length === 0) throw new InputError('no scenario ran: nothing to put in the workbook');
   // Nothing ran: an existing --out keeps what it held rather than becoming a bare header.
   if (outAbs !== undefined && failed.length === tasks.length) {
-    cli.stderr.write(`icbsim: no scenario ran, so ${opts.out} was not written\n`);
-  } else if (outAbs !== undefined) {
+    cli.stderr.write(`icbsim: no scenario ran, so ${opts.out} was not written
+`);
+  } else if (xlsx) {
     // Checked again now that the workers have said which base files the plans extend.
+    const { renderXlsxRows } = await import('../render/xlsx.js');
+    writeOut(outAbs!, opts.out!, await renderXlsxRows(sheets), read);
+    cli.stderr.write(`icbsim: wrote ${opts.out}
+`);
+  } else if (outAbs !== undefined) {
     writeOut(outAbs, opts.out!, chunks.join(''), read);
   }
   return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;

@@ -5,7 +5,8 @@
  * used, by year) and Checks (each rule and where it fails). Frozen header row, columns sized to
  * fit. Pure: returns the file's bytes; the command writes them atomically.
  */
-import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import type { Dec } from '../model/decimal.js';
 import { metricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
@@ -24,7 +25,7 @@ export function moneyFormat(units: Units): string {
   return `${body};[Red]-${body}`;
 }
 
-type CellValue = string | number | null;
+export type CellValue = string | number | null;
 
 interface Column {
   header: string;
@@ -32,7 +33,7 @@ interface Column {
   numFmt?: string;
 }
 
-interface Row {
+export interface Row {
   values: CellValue[];
   /** The number format of this row's year cells (they hold money or shares). */
   numFmt?: string;
@@ -125,28 +126,85 @@ function checkRows(runs: readonly CheckedRun[]): Row[] {
   });
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Row[], firstNumeric: number): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(2, columns.length) }] });
-  const header = ws.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle' };
-  header.eachCell((cell) => {
-    cell.border = { bottom: { style: 'thin' } };
-  });
-  const widths = columns.map((c) => c.header.length);
-  for (const row of rows) {
-    const added = ws.addRow(row.values);
+/** One sheet's content, built before anything is written: the writer needs each column's width first. */
+export interface Sheet {
+  name: string;
+  columns: Column[];
+  rows: Row[];
+  /** Cells from this column on take the row's number format. */
+  firstNumeric: number;
+}
+
+function columnWidths(sheet: Sheet): number[] {
+  const widths = sheet.columns.map((c) => c.header.length);
+  for (const row of sheet.rows) {
     row.values.forEach((v, i) => {
-      const cell = added.getCell(i + 1);
-      const fmt = i >= firstNumeric ? (row.numFmt ?? columns[i]?.numFmt) : columns[i]?.numFmt;
-      if (typeof v === 'number' && fmt) cell.numFmt = fmt;
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(v, fmt));
+      widths[i] = Math.max(widths[i] ?? 0, displayWidth(v, cellFormat(sheet, row, i)));
     });
   }
-  ws.columns.forEach((col, i) => {
-    col.width = Math.min(60, Math.max(8, (widths[i] ?? 8) + 2));
+  return sheet.columns.map((_, i) => Math.min(60, Math.max(8, (widths[i] ?? 8) + 2)));
+}
+
+function cellFormat(sheet: Sheet, row: Row, i: number): string | undefined {
+  return i >= sheet.firstNumeric ? (row.numFmt ?? sheet.columns[i]?.numFmt) : sheet.columns[i]?.numFmt;
+}
+
+/**
+ * Sheets are streamed row by row (ExcelJS's WorkbookWriter), each row committed as it is written,
+ * and every cell of one number format shares one style object, which the style table recognises by
+ * identity: a batch of thousands of scenarios never holds its cells as objects or hashes a style a
+ * cell. The workbook is the same as the in-memory writer's: the same sheets, cells, formats,
+ * widths, frozen panes and filters.
+ */
+async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk);
+      done();
+    },
   });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  // exceljs is the heaviest module here (about 0.4 s to load): batch's workers build rows without it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  wb.creator = 'icbsim';
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (fmt: string) => {
+    let style = styles.get(fmt);
+    if (style === undefined) styles.set(fmt, (style = { numFmt: fmt }));
+    return style;
+  };
+  for (const sheet of sheets) {
+    const { columns } = sheet;
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(2, columns.length) }] });
+    ws.columns = columnWidths(sheet).map((width) => ({ width }));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    const header = ws.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.eachCell((cell) => {
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    header.commit();
+    for (const row of sheet.rows) {
+      const added = ws.addRow(row.values);
+      row.values.forEach((v, i) => {
+        const fmt = cellFormat(sheet, row, i);
+        if (typeof v === 'number' && fmt) added.getCell(i + 1).style = styleFor(fmt);
+      });
+      added.commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+  await new Promise<void>((resolve, reject) => {
+    if (sink.writableFinished) resolve();
+    else {
+      sink.once('finish', resolve);
+      sink.once('error', reject);
+    }
+  });
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** Roughly how many characters Excel shows for a value in a format: enough to size a column. */
@@ -160,27 +218,62 @@ function displayWidth(v: CellValue, fmt: string | undefined): number {
   return grouped.length + (places ? places + 1 : 0) + (v < 0 ? 1 : 0);
 }
 
-export async function renderXlsx(runs: readonly CheckedRun[]): Promise<Uint8Array> {
-  const results = runs.map((r) => r.result);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'icbsim';
-  const years = unionYears(results);
+/**
+ * One scenario's rows of every sheet, its year columns its own years. Plain data (strings, numbers,
+ * nulls), so batch's worker threads can build them and post them back.
+ */
+export interface ScenarioRows {
+  years: string[];
+  results: Row[];
+  inputs: Row[];
+  checks: Row[];
+}
+
+export function scenarioRows(run: CheckedRun): ScenarioRows {
+  const r = run.result;
+  const years = r.years.map((y) => y.year);
+  return { years, results: resultRows([r], years), inputs: inputRows([r], years), checks: checkRows([run]) };
+}
+
+/** The four columns before the years on the Results and Inputs sheets. */
+const LEAD = 4;
+
+/** A row's year cells moved from its scenario's own years to the workbook's (blank where it has none). */
+function toYears(row: Row, own: readonly string[], all: readonly string[]): Row {
+  if (own.length === all.length && own.every((y, i) => all[i] === y)) return row;
+  const years = all.map((y) => {
+    const i = own.indexOf(y);
+    return i < 0 ? null : (row.values[LEAD + i] ?? null);
+  });
+  return { ...row, values: [...row.values.slice(0, LEAD), ...years, ...row.values.slice(LEAD + own.length)] };
+}
+
+export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
+  const years = [...new Set(parts.flatMap((p) => p.years))].sort();
   const yearCols = years.map((y) => ({ header: y }));
-  addSheet(wb, 'Results', [{ header: 'Scenario' }, { header: 'Metric' }, { header: 'Key' }, { header: 'Units' }, ...yearCols], resultRows(results, years), 4);
-  addSheet(
-    wb,
-    'Inputs',
-    [{ header: 'Scenario' }, { header: 'Input' }, { header: 'Line' }, { header: 'Units' }, ...yearCols, { header: 'Detail' }],
-    inputRows(results, years),
-    4,
-  );
-  addSheet(
-    wb,
-    'Checks',
-    [{ header: 'Scenario' }, { header: 'Check' }, { header: 'Metric' }, { header: 'Result' }, { header: 'Year' }, { header: 'Limit broken' }, { header: 'Figure' }, { header: 'Limit' }],
-    checkRows(runs),
-    6,
-  );
-  const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const rows = (pick: (p: ScenarioRows) => Row[]) => parts.flatMap((p) => pick(p).map((r) => toYears(r, p.years, years)));
+  return [
+    { name: 'Results', columns: [{ header: 'Scenario' }, { header: 'Metric' }, { header: 'Key' }, { header: 'Units' }, ...yearCols], rows: rows((p) => p.results), firstNumeric: LEAD },
+    {
+      name: 'Inputs',
+      columns: [{ header: 'Scenario' }, { header: 'Input' }, { header: 'Line' }, { header: 'Units' }, ...yearCols, { header: 'Detail' }],
+      rows: rows((p) => p.inputs),
+      firstNumeric: LEAD,
+    },
+    {
+      name: 'Checks',
+      columns: [{ header: 'Scenario' }, { header: 'Check' }, { header: 'Metric' }, { header: 'Result' }, { header: 'Year' }, { header: 'Limit broken' }, { header: 'Figure' }, { header: 'Limit' }],
+      rows: parts.flatMap((p) => p.checks),
+      firstNumeric: 6,
+    },
+  ];
+}
+
+/** The workbook of scenarios whose rows were built elsewhere (batch's workers), in the order given. */
+export function renderXlsxRows(parts: readonly ScenarioRows[]): Promise<Uint8Array> {
+  return writeWorkbook(workbookSheets(parts));
+}
+
+export async function renderXlsx(runs: readonly CheckedRun[]): Promise<Uint8Array> {
+  return renderXlsxRows(runs.map(scenarioRows));
 }
