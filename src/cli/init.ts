@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { findIcb, parseAllocationsCsv, presetYaml, starterYaml, type IcbRow } from '../model/presets.js';
+import { PACKAGE_PREFIX } from '../io/package-files.js';
 import type { Wrap } from './commands.js';
 import { writeOut } from './write-output.js';
 import { EXIT, type Cli } from './context.js';
@@ -59,7 +60,9 @@ export async function initCommand(cli: Cli, file: string | undefined, opts: Init
     const row = chooseIcb(readRows(cli, opts.data), opts.icb);
     const national = opts.national === undefined ? NATIONAL_ASSUMPTIONS : path.resolve(cli.cwd, opts.national);
     if (!existsSync(national)) throw new InputError(`national assumptions file \`${opts.national ?? national}\` not found`);
-    text = presetYaml(row, { extendsPath: rel(national), schemaPath });
+    // The shipped national file is named inside the package, so the plan survives a move or a colleague's machine.
+    const extendsPath = opts.national === undefined ? `${PACKAGE_PREFIX}national/planning-2025-26.yaml` : rel(national);
+    text = presetYaml(row, { extendsPath, schemaPath });
   }
 
   if (target === undefined || file === undefined) {

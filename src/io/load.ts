@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Problem } from '../model/issues.js';
 import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
 import { parseYamlTree } from './load-yaml.js';
+import { PACKAGE_SCENARIOS, packageRef } from './package-files.js';
 import { readSourceFile } from './read-source.js';
 import { locate, mergeTrees, toPlain, type Loc, type SNode } from './source-tree.js';
 
@@ -103,8 +105,24 @@ function loadOne(
       ],
     };
   }
+  const fromPackage = packageRef(v.value);
+  if (fromPackage !== undefined && !fromPackage.ok) {
+    return { ok: false, diagnostics: [diagnosticFromLoc(v.loc, fromPackage.message, fromPackage.hint)] };
+  }
+  if (fromPackage !== undefined && !existsSync(fromPackage.abs)) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnosticFromLoc(
+          v.loc,
+          `cannot load base file \`${v.value}\`: the installed icbsim package has no such file (looked for ${fromPackage.abs})`,
+          `the package's own files are under ${PACKAGE_SCENARIOS}`,
+        ),
+      ],
+    };
+  }
   const base = loadOne(
-    resolve(dirname(abs), v.value),
+    fromPackage?.abs ?? resolve(dirname(abs), v.value),
     [...referrers, { abs, display, extendsLoc: v.loc }],
     sources,
     chain,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/load-scenario.js';
 import { runScenario } from '../../src/model/run.js';
-import { icbsim, spawnIcbsim, STACK_FRAME, strayTempFiles, tempDir, writeScenario } from '../cli/helpers.js';
+import { icbsim, REPO, spawnIcbsim, STACK_FRAME, strayTempFiles, tempDir, writeScenario } from '../cli/helpers.js';
 
 function runFile(file: string) {
   const loaded = loadScenario(file);
@@ -83,12 +83,14 @@ describe('icbsim init --icb', () => {
     expect(JSON.parse(run.stdout).scenario).toBe('NHS Cambridgeshire and Peterborough ICB');
   });
 
-  it('prints to stdout with no FILE, with paths relative to the working folder', async () => {
+  it('prints to stdout with no FILE, extending the national file inside the package', async () => {
     const dir = tempDir();
     const r = await icbsim(['init', '--icb', 'QUE'], { cwd: dir });
     expect(r.code).toBe(0);
     const ext = /^extends: "(.*)"$/m.exec(r.stdout)?.[1] as string;
-    expect(existsSync(join(dir, ext))).toBe(true);
+    // A package reference, not a path from this folder into the install folder: it survives a move.
+    expect(ext).toBe('icbsim:national/planning-2025-26.yaml');
+    expect(existsSync(join(REPO, 'scenarios', 'national', 'planning-2025-26.yaml'))).toBe(true);
   });
 
   it('suggests the ICB a typo meant, exit 2', async () => {
