@@ -81,8 +81,11 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
       }
       s.text('Step 1: the recurrent allocation grows by its growth rate');
       s.add(`Recurrent allocation in ${s.year(t - 1)}`, p.allocation[t - 1]!, 'money', undefined, 'allocation', t - 1);
-      s.add('× (1 + allocation growth)', ONE.plus(p.plan.growth[t]!), 'factor', '×');
-      s.add(`allocation growth${s.central(s.spec.allocation.growth, t)}`, p.plan.growth[t]!, 'rate', undefined, 'allocation_growth', t, 1);
+      s.add('× (1 + allocation growth)', ONE.plus(p.growthRate[t]!), 'factor', '×');
+      s.add(
+        p.fairShare ? 'allocation growth (base growth + fair-share convergence)' : `allocation growth${s.central(s.spec.allocation.growth, t)}`,
+        p.growthRate[t]!, 'rate', undefined, 'allocation_growth', t, 1,
+      );
       s.add(`Recurrent allocation in ${y} (to the penny)`, p.allocation[t]!, 'money', '=', 'allocation', t);
     },
   }),
@@ -116,7 +119,13 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
     label: 'Allocation growth',
     value: ({ p, t }) => p.growthRate[t],
     explain(s, t) {
-      s.add(`Allocation growth rate for ${s.year(t)}, as given`, s.p.plan.growth[t]!, 'rate', undefined, 'allocation_growth', t);
+      if (s.p.fairShare) {
+        s.add(`Base growth for ${s.year(t)}, as given`, s.p.baseGrowth[t]!, 'rate');
+        s.add('+ fair-share convergence', s.p.convergence[t]!, 'rate', '+');
+        s.add(`Allocation growth rate for ${s.year(t)}`, s.p.growthRate[t]!, 'rate', '=', 'allocation_growth', t);
+      } else {
+        s.add(`Allocation growth rate for ${s.year(t)}, as given`, s.p.plan.growth[t]!, 'rate', undefined, 'allocation_growth', t);
+      }
     },
   }),
   single({

@@ -63,20 +63,21 @@ describe('icbsim init --icb', () => {
     const file = join(dir, 'cp.yaml');
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/NHS Cambridgeshire and Peterborough ICB \(QUE, East of England\)/);
-    expect(text).toMatch(/ILLUSTRATIVE, not NHS England's published figures/);
+    expect(text).toMatch(/NHS England's published 2025\/26 core services recurrent allocation/);
+    expect(text).toMatch(/its split into spending lines is ILLUSTRATIVE/);
     const { loaded, result } = runFile(file);
     // Found through a relative `extends` from the temp folder to the shipped national file.
     expect(loaded.chain).toHaveLength(2);
     expect(loaded.chain[1]).toMatch(/scenarios[/\\]national[/\\]planning-2025-26\.yaml$/);
-    // Allocation 1808.2 + 187.9 + 250.0 + 37.5 = 2283.6, all spent in the base year.
-    expect(result.years[0]!.metrics.income!.toFixed()).toBe('2283.6');
-    expect(result.years[0]!.metrics.spend!.toFixed()).toBe('2283.6');
+    // The published core services recurrent allocation, 1,718,185 £k = 1718.185 £m, all spent in the base year.
+    expect(result.years[0]!.metrics.income!.toFixed()).toBe('1718.185');
+    expect(result.years[0]!.metrics.spend!.toFixed()).toBe('1718.185');
+    // ...and its published distance from target after the 2025/26 convergence.
+    expect(result.projection.fairShare!.distance[0]!.toFixed()).toBe('0.020964444594664178');
     // Lines the national file touches (social_care's Better Care Fund rates) come first: extends
     // keeps the base file's key order.
     expect(result.lines.map((l) => l.name)).toEqual([
-      'social_care',
-      'acute', 'specialised', 'community', 'mental_health', 'primary_medical', 'prescribing',
-      'prevention', 'other', 'running',
+      'social_care', 'acute', 'community', 'mental_health', 'prescribing', 'prevention', 'other',
     ]);
     const run = await icbsim(['run', file, '--format', 'json']);
     expect(run.code, run.stderr).toBe(0);
@@ -113,7 +114,7 @@ describe('icbsim init --icb', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(42);
-    expect(lines).toContain('QUE  Cambridgeshire and Peterborough  (East of England; illustrative)');
+    expect(lines).toContain('QUE  Cambridgeshire and Peterborough  (East of England; published)');
     // ...and says so in --help, where a new user looks for the names.
     const help = await icbsim(['init', '--help']);
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('(`list`: print every ICB the table knows)');
@@ -121,19 +122,19 @@ describe('icbsim init --icb', () => {
 
   it('reads another allocations table with --data, and reports its problems by line, exit 2', async () => {
     const dir = tempDir();
-    const header =
-      'code,name,region,population_m,core_services,primary_medical_care,specialised_delegated,running_cost_allowance,source_status,source';
-    writeScenario(dir, 'mine.csv', `${header}\nQAA,Alpha Valley,London,1,1000,100,100,20,published,"Our allocation letter, 2025"\n`);
+    const header = 'ods_code,name,region,core_recurrent,core_distance_from_target,source_status,source';
+    writeScenario(dir, 'mine.csv', `${header}\nQAA,Alpha Valley,London,1220000,-0.01,published,"Our allocation letter, 2025"\n`);
     const ok = await icbsim(['init', '--icb', 'alpha', '--data', 'mine.csv', 'a.yaml'], { cwd: dir });
     expect(ok.code, ok.stderr).toBe(0);
     const text = readFileSync(join(dir, 'a.yaml'), 'utf8');
-    expect(text).toMatch(/is published: Our allocation letter, 2025\./);
+    expect(text).toMatch(/convergence \(Our allocation letter, 2025\)\./);
+    expect(text).toContain('distance_from_target: -1%');
     expect(runFile(join(dir, 'a.yaml')).result.years[0]!.metrics.income!.toFixed()).toBe('1220');
-    writeScenario(dir, 'bad.csv', `${header}\nQAA,Alpha,London,1,-5,100,100,20,published,\n`);
+    writeScenario(dir, 'bad.csv', `${header}\nQAA,Alpha,London,-5,0,published,\n`);
     const bad = await icbsim(['init', '--icb', 'alpha', '--data', 'bad.csv'], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.csv:2: source is empty/);
-    expect(bad.stderr).toMatch(/bad\.csv:2: core_services is `-5`; expected a positive number/);
+    expect(bad.stderr).toMatch(/bad\.csv:2: core_recurrent is `-5`; expected a positive number of £k/);
     const missing = await icbsim(['init', '--icb', 'alpha', '--data', 'none.csv'], { cwd: dir });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read allocations table `none\.csv`: no such file/);

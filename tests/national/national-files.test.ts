@@ -10,8 +10,9 @@ import { NATIONAL } from './helpers.js';
 const files = readdirSync(NATIONAL).filter((f) => f.endsWith('.yaml'));
 
 /**
- * Each `%` figure is `published` (with its source), `illustrative`, or set `by construction` (a
- * modelling choice such as no demand growth on a fixed contribution, not a figure to look up).
+ * Each `%` figure is `published` (with its source), `illustrative`, `derived from` published
+ * figures (which it names), or set `by construction` (a modelling choice such as no demand growth
+ * on a fixed contribution, not a figure to look up).
  * The comment that vouches for a line is its own, or the block of comment lines nearest above it.
  */
 function provenance(lines: string[], i: number): string {
@@ -36,9 +37,11 @@ describe('the national assumption files', () => {
       if (!/\d%/.test(code)) return;
       rates++;
       const why = provenance(lines, i);
-      expect(why, `${f}:${i + 1}: ${line.trim()}`).toMatch(/published|illustrative|by construction/i);
-      // A source is introduced by `published:`; it must name at least the year it is from.
+      expect(why, `${f}:${i + 1}: ${line.trim()}`).toMatch(/published|illustrative|by construction|derived from/i);
+      // A source is introduced by `published:`; it must name at least the year it is from. A
+      // derived figure must say what published figures it is derived from.
       if (/\bpublished:/i.test(why)) expect(why, `${f}:${i + 1}`).toMatch(/20\d\d/);
+      if (/derived from/i.test(why)) expect(why, `${f}:${i + 1}`).toMatch(/published: .*20\d\d/s);
     });
     expect(rates).toBeGreaterThan(8);
   });

@@ -8,19 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/load-scenario.js';
 import { Dec } from '../../src/model/decimal.js';
-import {
-  findIcb,
-  LINE_PLAN,
-  MONEY_COLUMNS,
-  presetSlug,
-  presetYaml,
-  splitAllocation,
-  totalAllocation,
-  type IcbRow,
-  type MoneyColumn,
-} from '../../src/model/presets.js';
+import { PRESET_PATHS, presetFiles } from '../../scripts/allocations/presets.js';
+import { findIcb, LINE_PLAN, presetAllocation, presetSlug, presetYaml, splitAllocation, type IcbRow } from '../../src/model/presets.js';
 import { runScenario } from '../../src/model/run.js';
-import { PRESETS, shippedRows } from './helpers.js';
+import { CSV_FILE, PRESETS, shippedRows } from './helpers.js';
 const rows = shippedRows();
 const byCode = (code: string) => rows.find((r) => r.code === code) as IcbRow;
 
@@ -53,61 +44,64 @@ describe('finding an ICB', () => {
 });
 
 describe('splitting an allocation into spending lines', () => {
-  it('gives each line its typical share to £10k, the pennies left over by largest remainder', () => {
-    // Core services 1808.2 = 180,820 units of £0.01m. Exact shares in units: acute 52% = 94,026.4,
-    // community 12% = 21,698.4, mental health 13% = 23,506.6, prescribing 10% = 18,082.0, social
-    // care 6% = 10,849.2, prevention 1% = 1,808.2, other 6% = 10,849.2. The floors add to 180,818,
-    // so 2 units go to the largest remainders: mental health (.6), then acute (.4, listed before
-    // community's equal .4).
-    const split = splitAllocation(byCode('QUE').money);
-    expect(Object.fromEntries([...split].map(([k, v]) => [k, v.toFixed(2)]))).toEqual({
-      acute: '940.27', community: '216.98', mental_health: '235.07', prescribing: '180.82',
-      social_care: '108.49', prevention: '18.08', other: '108.49',
-      specialised: '250.00', primary_medical: '187.90', running: '37.50',
+  it('gives each line its typical share to £1k, the odd thousands left over by largest remainder', () => {
+    // QUE's core services recurrent allocation 1,718,185 £k = 1718.185 £m = 1,718,185 units of
+    // £0.001m. Exact shares in units: acute 52% = 893,456.2, community 12% = 206,182.2, mental
+    // health 13% = 223,364.05, prescribing 10% = 171,818.5, social care 6% = 103,091.1, prevention
+    // 1% = 17,181.85, other 6% = 103,091.1. The floors add to 1,718,183, so 2 units go to the
+    // largest remainders: prevention (.85), then prescribing (.5).
+    const split = splitAllocation(presetAllocation(byCode('QUE')));
+    expect(Object.fromEntries([...split].map(([k, v]) => [k, v.toFixed(3)]))).toEqual({
+      acute: '893.456', community: '206.182', mental_health: '223.364', prescribing: '171.819',
+      social_care: '103.091', prevention: '17.182', other: '103.091',
     });
   });
 
-  it('always adds up to the allocation exactly, each line within £0.01m of its exact share', () => {
-    const amount = fc.integer({ min: 1, max: 10_000_000 }).map((n) => new Dec(n).dividedBy(10));
+  it('always adds up to the allocation exactly, each line within one step of its exact share', () => {
+    const amount = fc.tuple(fc.integer({ min: 1, max: 100_000_000 }), fc.integer({ min: 0, max: 5 })).map(([n, places]) => new Dec(n).dividedBy(new Dec(10).pow(places)));
     fc.assert(
-      fc.property(fc.tuple(amount, amount, amount, amount), (parts) => {
-        const money = Object.fromEntries(MONEY_COLUMNS.map((c, i) => [c, parts[i]])) as Record<MoneyColumn, Dec>;
-        const split = splitAllocation(money);
+      fc.property(amount, (total) => {
+        const split = splitAllocation(total);
         const sum = [...split.values()].reduce((a, b) => a.plus(b), new Dec(0));
-        expect(sum.eq(totalAllocation({ money } as IcbRow))).toBe(true);
-        for (const p of LINE_PLAN) {
-          const exact = money[p.from].times(p.share);
-          expect((split.get(p.name) as Dec).minus(exact).abs().lte('0.01')).toBe(true);
-        }
+        expect(sum.eq(total)).toBe(true);
+        const step = new Dec(1).dividedBy(new Dec(10).pow(total.decimalPlaces()));
+        for (const p of LINE_PLAN) expect((split.get(p.name) as Dec).minus(total.times(p.share)).abs().lte(step)).toBe(true);
       }),
     );
   });
 
-  it('uses shares that sum to 100% of each allocation column', () => {
-    for (const c of MONEY_COLUMNS) {
-      const sum = LINE_PLAN.filter((p) => p.from === c).reduce((a, p) => a.plus(p.share), new Dec(0));
-      expect(sum.toFixed(), c).toBe('1');
-    }
+  it('uses shares that sum to 100% of the allocation', () => {
+    expect(LINE_PLAN.reduce((a, p) => a.plus(p.share), new Dec(0)).toFixed()).toBe('1');
   });
 });
 
 describe('the shipped presets', () => {
   const files = readdirSync(PRESETS).filter((f) => f.endsWith('.yaml')).sort();
 
-  it('are one per ICB of the table, each exactly what `icbsim init --icb` writes today', () => {
+  it('are one per ICB of the table, each exactly what `npm run data` and `icbsim init --icb` write', () => {
     expect(files).toEqual(rows.map((r) => `${presetSlug(r.name)}.yaml`).sort());
+    const made = presetFiles(readFileSync(CSV_FILE, 'utf8'));
     for (const r of rows) {
-      const expected = presetYaml(r, { extendsPath: '../national/planning-2025-26.yaml', schemaPath: '../../schema/scenario.schema.json' });
-      expect(readFileSync(join(PRESETS, `${presetSlug(r.name)}.yaml`), 'utf8'), r.code).toBe(expected);
+      const file = `${presetSlug(r.name)}.yaml`;
+      expect(readFileSync(join(PRESETS, file), 'utf8'), r.code).toBe(made.get(file));
+      expect(made.get(file)).toBe(presetYaml(r, PRESET_PATHS));
     }
+  });
+
+  it('carry the published allocation and distance from target, and say the line split is illustrative', () => {
+    const text = readFileSync(join(PRESETS, 'lancashire-and-south-cumbria.yaml'), 'utf8');
+    expect(text).toContain('  recurrent: 3910.716   # £m, 2025/26 core services recurrent allocation');
+    expect(text).toContain('    distance_from_target: 4.363915281558883%   # after the 2025/26 convergence');
+    expect(text).toMatch(/its split into spending lines is ILLUSTRATIVE/);
+    expect(text).toMatch(/Distance from target: 2024\/25 \+4\.90%; 2025\/26 convergence −0\.50%; after it \+4\.36%\./);
   });
 });
 
 describe('the national batch, on a sample of presets', () => {
-  // One ICB from each region: every preset shares one set of national assumptions.
-  const sample = ['QUE', 'QOP', 'QKK', 'QJK', 'QHM', 'QHL', 'QKS'];
+  // One ICB from each region, above and below target: every preset shares one set of national assumptions.
+  const sample = ['QUE', 'QOP', 'QKK', 'QJK', 'QHM', 'QHL', 'QRV', 'QWO'];
 
-  it.each(sample)('%s loads through extends, runs, and meets the national rules', (code) => {
+  it.each(sample)('%s loads through extends, runs, and converges towards its fair share', (code) => {
     const row = byCode(code);
     const loaded = loadScenario(join(PRESETS, `${presetSlug(row.name)}.yaml`));
     if (!loaded.ok) throw new Error(loaded.diagnostics.map((d) => d.message).join('\n'));
@@ -115,29 +109,47 @@ describe('the national batch, on a sample of presets', () => {
     const result = runScenario(loaded.scenario.spec, loaded.scenario.name);
     expect(result.years.map((y) => y.year)).toEqual(['2025/26', '2026/27', '2027/28', '2028/29', '2029/30', '2030/31']);
     const base = result.years[0]!.metrics;
-    // The base year spends the whole allocation: lines are split from it to the penny.
-    expect(base.income!.toFixed(1)).toBe(totalAllocation(row).toFixed(1));
+    // The base year spends the whole allocation: lines are split from it exactly.
+    expect(base.income!.eq(presetAllocation(row))).toBe(true);
     expect(base.icb_surplus!.isZero()).toBe(true);
-    for (const y of result.years.slice(1)) {
+    const fairShare = result.projection.fairShare!;
+    expect(fairShare.distance[0]!.eq(row.distanceFromTarget)).toBe(true);
+    let distance = row.distanceFromTarget;
+    for (const [t, y] of result.years.entries()) {
+      if (t === 0) continue;
       const m = y.metrics;
+      const now = fairShare.distance[t]!;
       expect(m.income!.minus(m.spend!).eq(m.icb_surplus!)).toBe(true);
-      expect(m.icb_surplus!.gte(0), `${code} ${y.year} breakeven`).toBe(true);
+      // c_t = clamp(−19.62% × d_{t−1}, ±0.5%), on top of the 3% base growth.
+      const raw = distance.times('-0.1962');
+      const c = Dec.min(Dec.max(raw, '-0.005'), '0.005');
+      expect(result.projection.convergence[t]!.eq(c), `${code} ${y.year}`).toBe(true);
+      expect(m.allocation_growth!.eq(c.plus('0.03'))).toBe(true);
+      // Each year closes part of the gap and never overshoots it.
+      expect(now.abs().lt(distance.abs()), `${code} ${y.year}`).toBe(true);
+      expect(now.times(distance).gte(0)).toBe(true);
       expect(m['growth.mental_health']!.gte(m.allocation_growth!), `${code} ${y.year} MHIS`).toBe(true);
+      distance = now;
     }
   });
 
-  it('halves running costs in 2026/27 and grows the allocation by 3%, by hand for QUE', () => {
+  it('moves QUE towards its target in 2026/27, by hand', () => {
     const loaded = loadScenario(join(PRESETS, 'cambridgeshire-and-peterborough.yaml'));
     if (!loaded.ok) throw new Error('QUE preset does not load');
-    const y1 = runScenario(loaded.scenario.spec).years[1]!.metrics;
-    // Allocation: 2283.6 × 1.03 = 2352.108.
-    expect(y1.allocation!.toFixed()).toBe('2352.108');
-    // Running costs: uncut path 37.5 × (1.025 × 1.025 × (1 − 2% × 100%)) = 37.5 × 1.0296125
-    // = 38.61046875; halved = 19.305234375, which rounds half-even to the £m penny (8 places) as
-    // 19.30523438.
-    expect(y1['spend.running']!.toFixed()).toBe('19.30523438');
+    const run = runScenario(loaded.scenario.spec);
+    const y1 = run.years[1]!.metrics;
+    const { target, distance } = run.projection.fairShare!;
+    // T_0 = 1718.185 / (1 + 0.020964444594664178) = 1682.903855366... → 1682.90385537 (£m penny).
+    expect(target[0]!.toFixed()).toBe('1682.90385537');
+    // c_1 = −19.62% × 0.020964444594664178 = −0.0041132240294731117236 (inside the 0.5% cap).
+    expect(run.projection.convergence[1]!.toFixed()).toBe('-0.0041132240294731117236');
+    // R_1 = 1718.185 × (1 + 3% − 0.00411322402947...) = 1762.66327017091974... → 1762.66327017.
+    expect(y1!.allocation!.toFixed()).toBe('1762.66327017');
+    // T_1 = 1682.90385537 × 1.03 = 1733.3909710311 → 1733.39097103; d_1 = 1762.66327017 / 1733.39097103 − 1.
+    expect(target[1]!.toFixed()).toBe('1733.39097103');
+    expect(distance[1]!.toFixed(10)).toBe('0.0168873033');
     // Social care grows at the Better Care Fund rate alone (3.0%, no demand or efficiency):
-    // 108.49 × 1.03 = 111.7447.
-    expect(y1['spend.social_care']!.toFixed()).toBe('111.7447');
+    // 103.091 × 1.03 = 106.18373.
+    expect(y1!['spend.social_care']!.toFixed()).toBe('106.18373');
   });
 });

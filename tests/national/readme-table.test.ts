@@ -9,19 +9,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/load-scenario.js';
 import { Dec } from '../../src/model/decimal.js';
-import { runScenario } from '../../src/model/run.js';
+import { runScenario, type RunResult } from '../../src/model/run.js';
+import type { ScenarioSpec } from '../../src/model/schema.js';
 import { formatMoney, formatShare } from '../../src/render/format.js';
 import { REPO } from '../cli/helpers.js';
 import { PRESETS } from './helpers.js';
 
-/** The README's columns: allocation in the base year; allocation, surplus, cumulative surplus and running costs in the last. */
-const COLUMNS = [
-  ['2025/26', 'allocation'],
-  ['2030/31', 'allocation'],
-  ['2030/31', 'icb_surplus'],
-  ['2030/31', 'cumulative_surplus'],
-  ['2030/31', 'spend.running'],
-] as const;
+const THREE_YEARS = ['2026/27', '2027/28', '2028/29'];
 
 function readmeTable(): string[] {
   const lines = readFileSync(join(REPO, 'README.md'), 'utf8').split('\n');
@@ -32,30 +26,51 @@ function readmeTable(): string[] {
   return rows;
 }
 
+const at = (r: RunResult, year: string, metric: string): Dec => {
+  const d = r.years.find((y) => y.year === year)?.metrics[metric];
+  if (d === undefined) throw new Error(`${r.scenario}: no ${metric} in ${year}`);
+  return d;
+};
+
+/** The same plan on base growth alone: what the allocation would have been without convergence. */
+function withoutConvergence(spec: ScenarioSpec): ScenarioSpec {
+  const { fair_share: _dropped, ...allocation } = spec.allocation;
+  return { ...spec, allocation };
+}
+
 describe("the README's national batch table", () => {
   it('is what the 42 presets give now, row by row, with the England total of the unrounded figures', () => {
-    const totals = COLUMNS.map(() => new Dec(0));
+    const money = [new Dec(0), new Dec(0), new Dec(0), new Dec(0)];
+    let above = 0;
     const rows = readdirSync(PRESETS)
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => {
         const loaded = loadScenario(join(PRESETS, f));
         if (!loaded.ok) throw new Error(`${f} does not load`);
         const r = runScenario(loaded.scenario.spec, loaded.scenario.name);
-        const at = (year: string, metric: string): Dec => {
-          const d = r.years.find((y) => y.year === year)?.metrics[metric];
-          if (d === undefined) throw new Error(`${f}: no ${metric} in ${year}`);
-          return d;
-        };
-        const cells = COLUMNS.map(([year, metric], i) => {
-          totals[i] = totals[i]!.plus(at(year, metric));
-          return formatMoney(at(year, metric), 1);
-        });
+        const plain = runScenario(withoutConvergence(loaded.scenario.spec), loaded.scenario.name);
+        // Convergence over three years: the allocation gained (+) or lost (−) against base growth alone.
+        const convergence = THREE_YEARS.reduce((s, y) => s.plus(at(r, y, 'allocation')).minus(at(plain, y, 'allocation')), new Dec(0));
+        const figures = [at(r, '2025/26', 'allocation'), convergence, at(r, '2028/29', 'icb_surplus'), at(r, '2030/31', 'cumulative_surplus')];
+        figures.forEach((d, i) => (money[i] = money[i]!.plus(d)));
+        const distance = r.projection.fairShare!.distance;
+        if (distance[0]!.gt(0)) above++;
+        const cells = [
+          formatMoney(figures[0]!, 1),
+          formatShare(distance[0]!),
+          formatMoney(convergence, 1),
+          formatShare(distance[3]!),
+          formatMoney(figures[2]!, 1),
+          formatMoney(figures[3]!, 1),
+        ];
         const name = r.scenario.replace(/^NHS /, '').replace(/ ICB$/, '');
-        return { name, line: `| ${name} | ${cells.join(' | ')} | ${formatShare(at('2030/31', 'care_shift_share'))} |` };
+        return { name, line: `| ${name} | ${cells.join(' | ')} |` };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'en'));
     expect(rows).toHaveLength(42);
-    const england = `| **England (sum of the 42)** | ${totals.map((t) => `**${formatMoney(t, 1)}**`).join(' | ')} | |`;
+    const b = (d: Dec) => `**${formatMoney(d, 1)}**`;
+    const england = `| **England (sum of the 42)** | ${b(money[0]!)} | | ${b(money[1]!)} | | ${b(money[2]!)} | ${b(money[3]!)} |`;
     expect(readmeTable()).toEqual([...rows.map((r) => r.line), england]);
+    expect(readFileSync(join(REPO, 'README.md'), 'utf8')).toContain(`**${above} of the 42 ICBs are above their fair-share target**`);
   });
 });
