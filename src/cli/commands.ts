@@ -28,6 +28,7 @@ const COMMANDS: readonly (readonly [string, () => Promise<Register>])[] = [
   ['schema', async () => (await import('./schema.js')).registerSchema],
   ['report', async () => (await import('./report.js')).registerReport],
   ['init', async () => (await import('./init.js')).registerInit],
+  ['merge', async () => (await import('./merge.js')).registerMerge],
 ];
 
 /** The command a command line names: its first word that is not an option (the program has none that take a value). */

@@ -25,6 +25,7 @@ describe('--no-color', () => {
     ['schema'],
     ['report', plan],
     ['init'],
+    ['merge', plan, other, '--out', join(dir, 'merged.yaml'), '--force'],
   ];
 
   it('lists every command', () => {
