@@ -177,7 +177,8 @@ export function renderChart(spec: ChartSpec): string {
 
 type Y = (v: number) => number;
 
-function stepDecimals(ticks: readonly number[]): number {
+/** The decimals a tick step needs (0.5 → 1, 20 → 0), the same on every tick. */
+export function stepDecimals(ticks: readonly number[]): number {
   const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
   for (let d = 0; d < 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
   return 6;

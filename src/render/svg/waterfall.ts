@@ -5,6 +5,7 @@
  * tooltip, rises and falls differ in colour and in sign, and the chart is role="img" with a title
  * and a description like the report's other charts.
  */
+import { stepDecimals } from './chart.js';
 import { esc, px } from './escape.js';
 import { linearScale, niceTicks } from './scale.js';
 
@@ -30,12 +31,6 @@ export interface WaterfallSpec {
 export const WATERFALL_WIDTH = 640;
 const ROW = 24;
 const CHAR = 6.6;
-
-function stepDecimals(ticks: readonly number[]): number {
-  const step = ticks.length > 1 ? Math.abs(ticks[1]! - ticks[0]!) : 1;
-  for (let d = 0; d < 6; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-6) return d;
-  return 6;
-}
 
 export function renderWaterfall(spec: WaterfallSpec): string {
   const spans: [number, number][] = [];
