@@ -19,6 +19,15 @@
 import type { Arith } from './arith.js';
 import { Dec } from './decimal.js';
 import type { Projection } from './engine.js';
+import {
+  providerCostsTrail,
+  providerIncomeTrail,
+  providersSurplusTrail,
+  providerSurplusTrail,
+  providerUnderlyingTrail,
+  systemProvidersTrail,
+  unheldGapTrail,
+} from './explain-providers.js';
 import { baseYearLine, needTrail, ONE, spendTrail, type Steps } from './explain-trail.js';
 import type { ScenarioSpec } from './schema.js';
 
@@ -54,7 +63,8 @@ export interface MetricFamily extends Common {
   members(spec: ScenarioSpec): readonly string[];
   /** What the figure is, after the member's name: label `acute provider gap`. */
   what: string;
-  under?: 'line';
+  /** Rows under each line's sub-header (`run --lines`), or in each provider's rows of the System block. */
+  under?: 'line' | 'provider';
   value<T>(y: MetricYear<T>, i: number): T | undefined;
   explain(s: Steps, t: number, i: number): void;
 }
@@ -62,6 +72,8 @@ export interface MetricFamily extends Common {
 export type MetricEntry = SingleMetric | MetricFamily;
 
 const lineNames = (spec: ScenarioSpec): readonly string[] => Object.keys(spec.lines);
+const providerNames = (spec: ScenarioSpec): readonly string[] => Object.keys(spec.providers ?? {});
+const hasProviders = (spec: ScenarioSpec): boolean => providerNames(spec).length > 0;
 const single = (m: SingleMetric): SingleMetric => m;
 const family = (m: MetricFamily): MetricFamily => m;
 
@@ -188,15 +200,21 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
     kind: 'money',
     fromYear: 0,
     label: 'System surplus',
-    value: ({ p, A, t }) => A.sub(p.surplus[t]!, p.gap[t]!),
+    value: ({ p, t }) => p.systemSurplus[t],
     explain(s, t) {
-      s.text('Step 6: the system surplus takes the providers\' gaps off the ICB surplus');
+      const providers = s.p.plan.providers.length > 0;
+      s.text(
+        providers
+          ? "Step 6: the system surplus takes the providers' gaps off the ICB surplus and adds the providers' other income less their other costs"
+          : "Step 6: the system surplus takes the providers' gaps off the ICB surplus",
+      );
       s.add('ICB surplus', s.p.surplus[t]!, 'money', undefined, 'icb_surplus', t);
       s.p.plan.lines.forEach((l, i) => {
         const g = s.p.lines[i]!.gap[t]!;
         if (!g.isZero()) s.add(`− provider gap on ${s.lineLabel(l.name)}`, g, 'money', '−', `gap.${l.name}`, t);
       });
-      s.add('System surplus', s.p.surplus[t]!.minus(s.p.gap[t]!), 'money', '=', 'system_surplus', t);
+      if (providers) systemProvidersTrail(s, t);
+      else s.add('System surplus', s.p.systemSurplus[t]!, 'money', '=', 'system_surplus', t);
     },
   }),
   single({
@@ -295,5 +313,67 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
       s.add('− 1', ONE, 'factor', '−');
       s.add(`Spend growth in ${y}`, tr.spend[t]!.dividedBy(tr.spend[t - 1]!).minus(1), 'rate', '=', `growth.${l.name}`, t);
     },
+  }),
+  family({
+    family: 'provider_income',
+    members: providerNames,
+    what: 'income',
+    under: 'provider',
+    when: hasProviders,
+    kind: 'money',
+    fromYear: 0,
+    value: ({ p, t }, i) => p.providers.providers[i]!.income[t],
+    explain: (s, t, i) => providerIncomeTrail(s, t, i),
+  }),
+  family({
+    family: 'provider_costs',
+    members: providerNames,
+    what: 'costs',
+    under: 'provider',
+    when: hasProviders,
+    kind: 'money',
+    fromYear: 0,
+    value: ({ p, t }, i) => p.providers.providers[i]!.costs[t],
+    explain: (s, t, i) => providerCostsTrail(s, t, i),
+  }),
+  family({
+    family: 'provider_surplus',
+    members: providerNames,
+    what: 'surplus/(deficit)',
+    under: 'provider',
+    when: hasProviders,
+    kind: 'money',
+    fromYear: 0,
+    value: ({ p, t }, i) => p.providers.providers[i]!.surplus[t],
+    explain: (s, t, i) => providerSurplusTrail(s, t, i),
+  }),
+  family({
+    family: 'provider_underlying_surplus',
+    members: providerNames,
+    what: 'underlying surplus',
+    under: 'provider',
+    when: hasProviders,
+    kind: 'money',
+    fromYear: 0,
+    value: ({ p, A, t }, i) => A.sub(p.providers.providers[i]!.surplus[t]!, p.providers.providers[i]!.savings[t]!),
+    explain: (s, t, i) => providerUnderlyingTrail(s, t, i),
+  }),
+  single({
+    name: 'providers_surplus',
+    label: "Providers' surplus",
+    when: hasProviders,
+    kind: 'money',
+    fromYear: 0,
+    value: ({ p, t }) => p.providers.surplus[t],
+    explain: (s, t) => providersSurplusTrail(s, t),
+  }),
+  single({
+    name: 'unheld_gap',
+    label: 'Gap held outside the scenario',
+    when: hasProviders,
+    kind: 'money',
+    fromYear: 0,
+    value: ({ p, t }) => p.providers.unheldGap[t],
+    explain: (s, t) => unheldGapTrail(s, t),
   }),
 ];

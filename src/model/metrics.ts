@@ -21,6 +21,8 @@ export interface MetricDef {
   member?: string;
   /** The line, for a family grouped under each line (`spend.<line>`). */
   line?: string;
+  /** The provider, for a family about each provider (`provider_surplus.<p>`). */
+  provider?: string;
   /** The family's words after the member's name (`provider gap`), for rows under a member's heading. */
   what?: string;
 }
@@ -41,6 +43,7 @@ function memberDef(e: MetricFamily, member: string): MetricDef {
     family: e.family,
     member,
     ...(e.under === 'line' ? { line: member } : {}),
+    ...(e.under === 'provider' ? { provider: member } : {}),
     what: e.what,
   };
 }
@@ -57,11 +60,17 @@ export function metricDefs(spec: ScenarioSpec): MetricDef[] {
 }
 
 /**
- * The run table's headline rows: single metrics, and families not grouped under a line. The line
- * families are `lineMetricDefs`, shown per line under its sub-header.
+ * The run table's headline rows: single metrics, and families not grouped under a line or a
+ * provider. The line families are `lineMetricDefs`, shown per line under its sub-header; the
+ * provider families `providerMetricDefs`.
  */
 export function headlineMetricDefs(spec: ScenarioSpec): MetricDef[] {
-  return metricDefs(spec).filter((d) => d.line === undefined);
+  return metricDefs(spec).filter((d) => d.line === undefined && d.provider === undefined);
+}
+
+/** One provider's metrics, in the table's order. */
+export function providerMetricDefs(spec: ScenarioSpec, provider: string): MetricDef[] {
+  return METRIC_TABLE.filter((e): e is MetricFamily => isFamily(e) && e.under === 'provider' && reported(e, spec)).map((e) => memberDef(e, provider));
 }
 
 /** One line's metrics, in the table's order. */
@@ -95,11 +104,13 @@ export interface MetricSet {
 }
 
 export function metricSet(spec: ScenarioSpec, wanted?: ReadonlySet<string>): MetricSet {
-  const keep = (key: string): string | undefined => (wanted === undefined || wanted.has(key) ? key : undefined);
+  // A rule on `provider_surplus.*` reads every member of the family.
+  const keep = (family: string, key: string): string | undefined =>
+    wanted === undefined || wanted.has(key) || wanted.has(`${family}.*`) ? key : undefined;
   return {
     entries: METRIC_TABLE.filter((e) => reported(e, spec)).map((entry) => ({
       entry,
-      keys: isFamily(entry) ? entry.members(spec).map((m) => keep(`${entry.family}.${m}`)) : [entry.name],
+      keys: isFamily(entry) ? entry.members(spec).map((m) => keep(entry.family, `${entry.family}.${m}`)) : [entry.name],
     })),
   };
 }

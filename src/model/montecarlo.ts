@@ -5,11 +5,11 @@
  * (seed, k) and the summary reads the draws in index order, the result is the same for any split.
  */
 import type { Arith } from './arith.js';
-import { evaluateChecks, metricsReadBy } from './checks.js';
+import { evaluateChecks, expandCheck, metricsReadBy } from './checks.js';
 import { DrawSampler } from './draw-sampler.js';
 import { project } from './engine.js';
 import { drawArith } from './float-arith.js';
-import { computeMetrics, headlineMetricDefs, metricSet, type MetricDef, type MetricSet } from './metrics.js';
+import { computeMetrics, headlineMetricDefs, metricDefs, metricSet, type MetricDef, type MetricSet } from './metrics.js';
 import { buildPlan, type Plan } from './plan.js';
 import { PlanTemplate } from './plan-template.js';
 import { percentile } from './sampling.js';
@@ -30,11 +30,14 @@ export interface DrawLayout {
 
 export function drawLayout(spec: ScenarioSpec): DrawLayout {
   const labels = yearLabels(spec.base_year, spec.years);
-  const metrics = headlineMetricDefs(spec);
+  // Each provider's surplus too, so a run with draws can say how likely each trust is to be in deficit.
+  const metrics = [...headlineMetricDefs(spec), ...metricDefs(spec).filter((d) => d.family === 'provider_surplus')];
+  const names = metricDefs(spec).map((d) => d.name);
   return {
     labels,
     metrics,
-    checks: (spec.checks ?? []).map((c) => c.name),
+    // A pattern rule (`provider_surplus.*`) is one rule per provider, as evaluateChecks gives them.
+    checks: (spec.checks ?? []).flatMap((c) => expandCheck(c, names)).map((c) => c.name),
     width: metrics.length * labels.length,
   };
 }
@@ -74,6 +77,7 @@ export class DrawRunner {
   run(from: number, to: number, values: Float64Array, failed: Uint8Array): void {
     const { labels, metrics: defs, width } = this.layout;
     const checks = this.spec.checks ?? [];
+    const stride = this.layout.checks.length;
     const nYears = labels.length;
     for (let k = from; k < to; k++) {
       const m = this.metrics(k);
@@ -84,7 +88,7 @@ export class DrawRunner {
       }
       if (checks.length > 0) {
         const outcomes = evaluateChecks(checks, labels, m, this.arith);
-        for (let c = 0; c < outcomes.length; c++) failed[(k - from) * checks.length + c] = outcomes[c]!.passed ? 0 : 1;
+        for (let c = 0; c < outcomes.length; c++) failed[(k - from) * stride + c] = outcomes[c]!.passed ? 0 : 1;
       }
     }
   }
@@ -107,6 +111,8 @@ export interface MonteCarloResult {
   metrics: { name: string; label: string; kind: MetricDef['kind']; years: (Summary | null)[] }[];
   /** Per year: the share of draws with an ICB deficit (icb_surplus < 0). */
   deficit: number[];
+  /** Per provider, per year: the share of draws in which it is in deficit (provider_surplus.<p> < 0). */
+  providerDeficit: { provider: string; label: string; years: number[] }[];
   /** Per check: the share of draws in which it failed in any of its years. */
   checks: { name: string; failed: number }[];
 }
@@ -130,6 +136,9 @@ export function summarize(
   const halfPenny = 0.5 / 10 ** PENNY_PLACES[spec.units];
   const surplusIndex = defs.findIndex((d) => d.name === 'icb_surplus');
   const deficit = labels.map(() => 0);
+  const providerDeficit = defs.flatMap((d, j) =>
+    d.family === 'provider_surplus' ? [{ j, provider: d.member!, label: spec.providers?.[d.member!]?.label ?? d.member!, years: labels.map(() => 0) }] : [],
+  );
   const metrics = defs.map((def, j) => ({
     name: def.name,
     label: def.label,
@@ -145,6 +154,7 @@ export function summarize(
         if (v < -halfPenny) below++;
       }
       if (j === surplusIndex) deficit[t] = below / draws;
+      for (const pd of providerDeficit) if (pd.j === j) pd.years[t] = below / draws;
       if (Number.isNaN(sum)) return null;
       column.sort();
       return { mean: sum / draws, p5: percentile(column, 0.05), p50: percentile(column, 0.5), p95: percentile(column, 0.95) };
@@ -155,7 +165,17 @@ export function summarize(
     for (let k = 0; k < draws; k++) n += failed[k * layout.checks.length + c]!;
     return { name: checkName, failed: n / draws };
   });
-  return { scenario: name, units: spec.units, draws, seed, years: labels, metrics, deficit, checks };
+  return {
+    scenario: name,
+    units: spec.units,
+    draws,
+    seed,
+    years: labels,
+    metrics,
+    deficit,
+    providerDeficit: providerDeficit.map(({ provider, label, years }) => ({ provider, label, years })),
+    checks,
+  };
 }
 
 /** All draws in this thread: the reference the worker pool must agree with exactly. */

@@ -7,7 +7,8 @@ import type { Problem } from './issues.js';
 import { headlineMetricDefs, METRIC_FAMILIES, metricDefs, type MetricDef } from './metrics.js';
 import type { RateSeriesSpec, ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
-import { closest } from './suggest.js';
+import { isMetricPattern } from './checks.js';
+import { closest, didYouMeanSuffix } from './suggest.js';
 import { fairShareRules, nonRecurrentRules } from './validate-allocation.js';
 import { seriesRates, Validator } from './validator.js';
 import { policyType } from './policies/index.js';
@@ -129,10 +130,24 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
   const metrics = new Map<string, MetricDef>(metricDefs(s).map((m) => [m.name, m]));
   checks.forEach((c, k) => {
     const at = (...rest: PropertyKey[]) => ['checks', k, ...rest];
-    const def = metrics.get(c.metric);
-    if (!def) {
+    // A pattern (`provider_surplus.*`) is checked as its first match: a family's members are alike.
+    const pattern = isMetricPattern(c.metric);
+    const matches = pattern ? [...metrics.values()].filter((m) => `${m.family}.*` === c.metric) : [];
+    const def = pattern ? matches[0] : metrics.get(c.metric);
+    if (pattern && !def) {
+      const family = c.metric.slice(0, -2);
+      const known = METRIC_FAMILIES.map((f) => `\`${f.family}.*\``);
+      fail(
+        at('metric'),
+        known.includes(`\`${c.metric}\``)
+          ? `no metric matches \`${c.metric}\`: this plan has no ${family.startsWith('provider') ? 'providers' : `members of ${family}`}`
+          : `unknown metric pattern \`${c.metric}\`${didYouMeanSuffix(c.metric, METRIC_FAMILIES.map((f) => `${f.family}.*`))} (a pattern is a family name and \`.*\`: ${known.join(', ')})`,
+      );
+    } else if (!def) {
       const suggestion = closest(c.metric, [...metrics.keys()]);
-      const known = `one of ${headlineMetricDefs(s).map((m) => m.name).join(', ')}, or ${orList(METRIC_FAMILIES.map((f) => `${f.family}.`))} and a line name`;
+      const prefixes = (under: string) => orList(METRIC_FAMILIES.filter((f) => f.under === under && (f.when === undefined || f.when(s))).map((f) => `${f.family}.`));
+      const providers = Object.keys(s.providers ?? {}).length > 0 ? `, or ${prefixes('provider')} and a provider name` : '';
+      const known = `one of ${headlineMetricDefs(s).map((m) => m.name).join(', ')}, or ${prefixes('line')} and a line name${providers}`;
       fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ` (${known})`}`);
     }
     if (c.year !== undefined && c.year !== 'final' && !labels.includes(c.year)) fail(at('year'), `${c.year} is outside the period ${period}`);

@@ -71,6 +71,9 @@ function rows(r: MonteCarloResult): Row[] {
         negative: values.map((v) => m.kind === 'money' && v !== undefined && displayCell(v, m.kind, r.units).startsWith('-')),
       });
     }
+    // Under each provider's surplus, how likely it is to be in deficit (a short label keeps 80 columns).
+    const risk = r.providerDeficit.find((p) => m.name === `provider_surplus.${p.provider}`);
+    if (risk !== undefined) out.push({ label: ' P(deficit)', cells: risk.years.map(probabilityText), negative: [] });
   }
   out.push({ label: 'Risk', cells: r.years.map(() => ''), negative: [], heading: true });
   out.push({ label: ' P(ICB deficit)', cells: r.deficit.map(probabilityText), negative: [] });
@@ -128,6 +131,8 @@ export interface MonteCarloJson {
     year: string;
     metrics: Record<string, { mean: string; p5: string; p50: string; p95: string }>;
     deficit_probability: string;
+    /** In a scenario with providers: the share of draws in which each provider is in deficit. */
+    provider_deficit_probability?: Record<string, string>;
   }[];
   checks: { name: string; failure_probability: string }[];
 }
@@ -152,7 +157,8 @@ export function monteCarloJson(r: MonteCarloResult): MonteCarloJson {
           p95: statText(s.p95, m.kind, r.units),
         };
       }
-      return { year, metrics, deficit_probability: prob(r.deficit[t]!) };
+      const providers = r.providerDeficit.length === 0 ? {} : { provider_deficit_probability: Object.fromEntries(r.providerDeficit.map((p) => [p.provider, prob(p.years[t]!)])) };
+      return { year, metrics, deficit_probability: prob(r.deficit[t]!), ...providers };
     }),
     checks: r.checks.map((c) => ({ name: c.name, failure_probability: prob(c.failed) })),
   };
@@ -174,6 +180,7 @@ export function renderMonteCarloCsv(r: MonteCarloResult): string {
       for (const k of STATS) out.push([r.scenario, year, m.name, k.key, statText(s[k.key], m.kind, r.units)]);
     }
     out.push([r.scenario, year, 'icb_surplus', 'deficit_probability', decString(new Dec(r.deficit[t]!))]);
+    for (const p of r.providerDeficit) out.push([r.scenario, year, `provider_surplus.${p.provider}`, 'deficit_probability', decString(new Dec(p.years[t]!))]);
   });
   for (const c of r.checks) out.push([r.scenario, '', `check:${c.name}`, 'failure_probability', decString(new Dec(c.failed))]);
   return stringify(out, { header: true, columns: [...MC_CSV_COLUMNS] });

@@ -1,10 +1,12 @@
 /**
- * The rows a person reads (table, Markdown): headline metrics, then optionally each line's
+ * The rows a person reads (table, Markdown): headline metrics; in a scenario with providers the
+ * System block (the ICB, each provider, the gap no provider of the scenario holds, the system),
+ * and with --lines each provider's income and costs; then optionally each line's
  * spend/need/gap/growth under its own sub-header. Machine formats (JSON, CSV) do not use this:
  * they carry every metric exactly.
  */
 import type { Dec } from '../model/decimal.js';
-import { headlineMetricDefs, lineMetricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
+import { headlineMetricDefs, lineMetricDefs, metricDefs, providerMetricDefs, type MetricDef, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
 import type { Units } from '../model/units.js';
 import { formatMetric } from './format.js';
@@ -41,7 +43,33 @@ export function runView(result: RunResult, opts: { lines?: boolean } = {}): RunV
     kind: def.kind,
     values: result.years.map((y, t) => (t < def.fromYear ? undefined : y.metrics[def.name])),
   });
-  const sections: ViewSection[] = [{ rows: headlineMetricDefs(result.spec).map((d) => row(d)) }];
+  const headline = headlineMetricDefs(result.spec);
+  const providers = Object.entries(result.spec.providers ?? {});
+  const sections: ViewSection[] = [];
+  if (providers.length === 0) sections.push({ rows: headline.map((d) => row(d)) });
+  else {
+    // The organisations: the ICB, each provider, and what no provider of the scenario holds add up to the system.
+    const inSystem = new Set(['system_surplus', 'providers_surplus', 'unheld_gap']);
+    const def = (name: string) => metricDefs(result.spec).find((d) => d.name === name)!;
+    sections.push({ rows: headline.filter((d) => !inSystem.has(d.name)).map((d) => row(d)) });
+    sections.push({
+      heading: 'System',
+      rows: [
+        row(def('icb_surplus'), 'ICB surplus/(deficit)'),
+        ...providers.map(([name]) => row(def(`provider_surplus.${name}`), `${name} surplus/(deficit)`)),
+        row(def('unheld_gap'), 'Less: unheld gap'),
+        row(def('system_surplus'), 'System surplus'),
+      ],
+    });
+    if (opts.lines) {
+      for (const [name, p] of providers) {
+        sections.push({
+          heading: p.label === undefined || p.label === name ? name : `${p.label} (${name})`,
+          rows: providerMetricDefs(result.spec, name).map((d) => row(d, capitalise(d.what ?? d.label))),
+        });
+      }
+    }
+  }
   if (opts.lines) {
     for (const line of result.lines) {
       const defs = lineMetricDefs(result.spec, line.name);

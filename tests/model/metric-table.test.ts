@@ -44,10 +44,15 @@ describe.each(allScenarioFiles())('%s', (file) => {
 test('family metrics are named <family>.<member>, one per member, and an unknown member has no entry', () => {
   const { spec } = load(allScenarioFiles()[0]!);
   const lines = Object.keys(spec.lines);
+  const providers = Object.keys(spec.providers ?? {});
   const families = METRIC_TABLE.flatMap((e) => ('family' in e ? [e.family] : []));
-  expect(families).toEqual(['spend', 'need', 'gap', 'growth']);
+  expect(families).toEqual(['spend', 'need', 'gap', 'growth', 'provider_income', 'provider_costs', 'provider_surplus', 'provider_underlying_surplus']);
   const defs = metricDefs(spec);
-  for (const f of families) expect(defs.filter((d) => d.family === f).map((d) => d.member)).toEqual(lines);
+  for (const f of families) expect(defs.filter((d) => d.family === f).map((d) => d.member)).toEqual(f.startsWith('provider') ? providers : lines);
+  // base.yaml's two illustrative trusts are the provider families' members there.
+  const base = load(allScenarioFiles().find((f) => f.endsWith('base.yaml'))!).spec;
+  expect(metricDefs(base).filter((d) => d.family === 'provider_surplus').map((d) => d.member)).toEqual(['northshire', 'northshire_care']);
   expect(metricEntry(spec, 'spend.no_such_line')).toBeUndefined();
+  expect(metricEntry(spec, 'provider_surplus.no_such_provider')).toBeUndefined();
   expect(metricEntry(spec, 'spend')).toEqual({ entry: METRIC_TABLE.find((e) => 'name' in e && e.name === 'spend'), member: -1 });
 });

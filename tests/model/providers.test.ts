@@ -28,9 +28,11 @@ function provider(r: Run, name: string) {
     },
   };
 }
-const unheld = (r: Run) => r.result.projection.providers.unheldGap.map((x) => decString(x));
-const providersSurplus = (r: Run) => r.result.projection.providers.surplus.map((x) => decString(x));
-const system = (r: Run) => r.result.projection.systemSurplus.map((x) => decString(x));
+const unheld = (r: Run) => r.result.years.map((_, t) => r.m(t, 'unheld_gap'));
+const providersSurplus = (r: Run) => r.result.years.map((_, t) => r.m(t, 'providers_surplus'));
+/** One provider metric in every year, base year first. */
+const series = (r: Run, metric: string) => r.result.years.map((_, t) => r.m(t, metric));
+const system = (r: Run) => r.result.years.map((_, t) => r.m(t, 'system_surplus'));
 
 /** Line a (acute, 100) held at flat cash, line b (community, 50) funded in full, 3% inflation. */
 const twoLines = (providers: Data, extra: Data = {}) =>
@@ -68,6 +70,12 @@ describe('a provider holding parts of two lines', () => {
     expect(provider(r, 'x').costs).toEqual(['82', '84.46', '86.9938']);
     expect(provider(r, 'x').surplus).toEqual(['-2', '-4.16', '-6.3848']);
     expect(providersSurplus(r)).toEqual(['-2', '-4.16', '-6.3848']);
+    // ... and the metrics report exactly these figures
+    expect(series(r, 'provider_income.x')).toEqual(['80', '80.3', '80.609']);
+    expect(series(r, 'provider_costs.x')).toEqual(['82', '84.46', '86.9938']);
+    expect(series(r, 'provider_surplus.x')).toEqual(['-2', '-4.16', '-6.3848']);
+    // no one-off savings: the underlying surplus is the reported one
+    expect(series(r, 'provider_underlying_surplus.x')).toEqual(['-2', '-4.16', '-6.3848']);
   });
 
   test('the unheld gap is the part of the line gaps no modelled provider holds', () => {
@@ -180,13 +188,18 @@ describe('one-off savings of a provider (an extension: non_recurrent_savings)', 
     // C before savings: 10, 11, 12.1; reported: 10, 11 − 3 = 8, 12.1
     expect(provider(r, 'x').otherCosts).toEqual(['10', '8', '12.1']);
     expect(provider(r, 'x').surplus).toEqual(['-10', '-8', '-12.1']);
+    // underlying = reported surplus − savings: −10; −8 − 3 = −11; −12.1
+    expect(series(r, 'provider_underlying_surplus.x')).toEqual(['-10', '-11', '-12.1']);
+    // the system counts the costs as reported: P = 100 − 60 × 1.1^t = 40, 34, 27.4; + (0 − C): 30, 26, 15.3
+    expect(system(r)).toEqual(['30', '26', '15.3']);
   });
 });
 
 test('a scenario without providers has no provider figures and today\'s system surplus', () => {
   const r = run(twoLines(undefined as never));
   expect(r.result.projection.providers.providers).toEqual([]);
-  expect(unheld(r)).toEqual(['0', '3', '6.09']);
+  expect(Object.keys(r.at(1)).filter((k) => k.startsWith('provider') || k === 'unheld_gap')).toEqual([]);
+  expect(r.result.projection.providers.unheldGap.map((x) => decString(x))).toEqual(['0', '3', '6.09']);
   // system = P − G: 50; 45.5; 40.865
   expect(system(r)).toEqual(['50', '45.5', '40.865']);
 });
