@@ -103,6 +103,33 @@ function benchCheckColdStart() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Section: start-up against `node -e 0`, interleaved runs, medians (goals: run and check within
+// 1.5x, --version within 1.2x)
+// ---------------------------------------------------------------------------------------------
+
+function benchStartupRatios() {
+  const commands = {
+    node_e0: ['-e', '0'],
+    version: [BIN, '--version'],
+    run_default: [BIN, 'run', join(REPO, 'scenarios', 'default.yaml')],
+    check_default: [BIN, 'check', join(REPO, 'scenarios', 'default.yaml')],
+  };
+  const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  for (const args of Object.values(commands)) timeSpawn(args, [0, 1]); // warm the file cache
+  // Interleaved: each round runs every command once, so a machine that slows mid-run slows all alike.
+  for (let round = 0; round < 11; round++) {
+    for (const [k, args] of Object.entries(commands)) times[k].push(timeSpawn(args, [0, 1]));
+  }
+  const base = median(times.node_e0);
+  report('startup_node_e0', base.toFixed(1), 'ms');
+  for (const k of ['version', 'run_default', 'check_default']) {
+    const m = median(times[k]);
+    report(`startup_${k}`, m.toFixed(1), 'ms');
+    report(`startup_${k}_over_node`, (m / base).toFixed(2), 'x');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Section: batch throughput, 500 generated scenarios, 1 worker and every core
 // ---------------------------------------------------------------------------------------------
 
@@ -386,6 +413,7 @@ async function main() {
   try {
     benchNodeBaseline();
     benchCheckColdStart();
+    benchStartupRatios();
     benchBatchThroughput();
     benchBatchXlsx();
     await benchDraws();

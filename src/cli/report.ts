@@ -13,6 +13,7 @@ import { MAX_DRAWS, monteCarlo } from '../model/montecarlo.js';
 import { runScenario } from '../model/run.js';
 import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
 import { checkedRun } from '../report/check.js';
+import { thousands } from '../render/format.js';
 import { renderReport, type ReportScenario } from '../render/html/report.js';
 import type { Wrap } from './commands.js';
 import { EXIT, warn, type Cli } from './context.js';
@@ -35,7 +36,7 @@ export function registerReport(program: Command, cli: Cli, wrap: Wrap): void {
     .description('write a self-contained HTML board report: charts, assumptions, every figure, checks')
     .argument('<files...>', 'scenario files (several: compared side by side)')
     .option('-o, --out <file>', 'write the report to FILE (atomically) instead of stdout')
-    .option('--draws <n>', `add a fan chart of the 5-95% range from N Monte Carlo draws (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`)
+    .option('--draws <n>', `add a fan chart of the 5-95% range from N Monte Carlo draws (1 to ${thousands(MAX_DRAWS)})`)
     .option('--seed <s>', `seed for --draws (default ${DEFAULT_SEED})`)
     .option('--interactive', 'write a what-if page instead: every input a control, every figure recomputed in the browser (one FILE)')
     .action(wrap((files: string[], opts: ReportOptions) => runReport(cli, files, opts)));
@@ -43,7 +44,7 @@ export function registerReport(program: Command, cli: Cli, wrap: Wrap): void {
 
 function wholeNumber(text: string, option: string, min: number, max: number): number {
   const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
-  if (!(n >= min && n <= max)) throw new InputError(`${option} is a whole number from ${min} to ${max.toLocaleString('en-GB')}, got \`${text}\``);
+  if (!(n >= min && n <= max)) throw new InputError(`${option} is a whole number from ${min} to ${thousands(max)}, got \`${text}\``);
   return n;
 }
 

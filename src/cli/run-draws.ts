@@ -17,6 +17,7 @@ import {
   renderMonteCarloMarkdown,
   renderMonteCarloTable,
 } from '../render/montecarlo.js';
+import { thousands } from '../render/format.js';
 import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
 import type { RunOptions } from './run.js';
@@ -31,7 +32,7 @@ export interface DrawOptions {
 
 export function addDrawOptions(command: Command): Command {
   return command
-    .option('--draws <n>', `Monte Carlo: sample every distribution N times (1 to ${MAX_DRAWS.toLocaleString('en-GB')})`)
+    .option('--draws <n>', `Monte Carlo: sample every distribution N times (1 to ${thousands(MAX_DRAWS)})`)
     .option('--seed <s>', `seed for --draws: the same seed gives the same figures (default ${DEFAULT_SEED})`)
     .option('--workers <n>', 'worker threads for --draws (default: one per CPU core from 20,000 draws, else the main thread)');
 }
@@ -39,7 +40,7 @@ export function addDrawOptions(command: Command): Command {
 function wholeNumber(text: string, option: string, min: number, max: number): number {
   const n = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
   if (!(n >= min && n <= max)) {
-    throw new InputError(`${option} is a whole number from ${min} to ${max.toLocaleString('en-GB')}, got \`${text}\``);
+    throw new InputError(`${option} is a whole number from ${min} to ${thousands(max)}, got \`${text}\``);
   }
   return n;
 }

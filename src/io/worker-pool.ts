@@ -10,7 +10,8 @@ import type { Worker } from 'node:worker_threads';
  * (src/<dir>/pool.ts) and a worker thread cannot load .ts files, so it is dist/<dir>/worker.js.
  */
 export function workerScript(callerUrl: string, dir: string): URL {
-  return callerUrl.endsWith('.ts') ? new URL(`../../dist/${dir}/worker.js`, callerUrl) : new URL('./worker.js', callerUrl);
+  // src/DIR/, dist/DIR/ and the bundle in dist/bundle/ all sit two folders below the package root.
+  return new URL(`../../dist/${dir}/worker.js`, callerUrl);
 }
 
 export interface ChunkedRun<Reply> {

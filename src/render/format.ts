@@ -42,3 +42,12 @@ export function formatMetric(d: Dec, kind: MetricKind, units: Units): string {
 export function exactText(d: Dec): string {
   return decString(d);
 }
+
+/**
+ * A whole number with thousands commas (10,000), as en-GB writes it. Not toLocaleString: its first
+ * call loads the locale data, about 0.1 s, and the option help of run and report is built at every
+ * start.
+ */
+export function thousands(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
