@@ -81,6 +81,45 @@ function importsOf(file: string): string[] {
   return info.importedFiles.map((f) => f.fileName);
 }
 
+/**
+ * Renderers only format: they take what the model and the report layer worked out and never run
+ * the engine, a check or a draw themselves. Types from these modules are fine; values are not.
+ * (The report layer is where figures are derived, so a renderer may ask it for its data.)
+ */
+const COMPUTES = ['model/engine', 'model/plan', 'model/run', 'model/checks', 'model/montecarlo', 'model/whatif', 'model/sampling', 'model/draw-sampler'];
+
+/** The modules `file` imports values from (not `import type`, nor only `type X` names), static or dynamic. */
+function valueImportsOf(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const clause = node.importClause;
+      const named = clause?.namedBindings;
+      const typeOnly =
+        clause !== undefined &&
+        (clause.isTypeOnly || (clause.name === undefined && named !== undefined && ts.isNamedImports(named) && named.elements.every((e) => e.isTypeOnly)));
+      if (!typeOnly) found.push(node.moduleSpecifier.text);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      const [arg] = node.arguments;
+      if (arg !== undefined && ts.isStringLiteral(arg)) found.push(arg.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/** What is wrong with renderer `from` importing values from `spec`, if anything. */
+function computesIn(from: string, spec: string): string | undefined {
+  if (layerOf(from) !== 'render' || !spec.startsWith('.')) return undefined;
+  const target = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec)).replace(/^src\//, '').replace(/\.js$/, '');
+  if (COMPUTES.includes(target)) {
+    return `${from} imports values from '${spec}': a renderer formats what it is given (import only types from there)`;
+  }
+  return undefined;
+}
+
 describe('layers', () => {
   const files = [...filesUnder('src'), ...filesUnder('bin')];
 
@@ -119,5 +158,25 @@ describe('layers', () => {
     expect(breaks('src/cli/run.ts', '../render/table.js')).toBeUndefined();
     expect(breaks('bin/icbsim', '../dist/bundle/main.js')).toBeUndefined();
     expect(breaks('src/model/schema.ts', 'zod')).toBeUndefined();
+  });
+});
+
+describe('renderers only format', () => {
+  const renderers = filesUnder('src/render');
+
+  it('no renderer imports a value from the engine, the run, the checks or the draws', () => {
+    expect(renderers.length).toBeGreaterThan(10);
+    const broken = renderers.flatMap((f) => valueImportsOf(f).map((spec) => computesIn(f, spec)).filter((b) => b !== undefined));
+    expect(broken).toEqual([]);
+  });
+
+  it('tells a type import from a value import', () => {
+    // render/xlsx.ts reads checked runs from report/check.ts as a type, and formats with format.ts's values.
+    expect(valueImportsOf('src/render/xlsx.ts')).not.toContain('../report/check.js');
+    expect(valueImportsOf('src/render/xlsx.ts')).toContain('./format.js');
+    expect(computesIn('src/render/xlsx.ts', '../model/checks.js')).toMatch(/imports values from '\.\.\/model\/checks\.js'/);
+    expect(computesIn('src/render/html/report.ts', '../../model/run.js')).toMatch(/a renderer formats/);
+    expect(computesIn('src/render/html/report.ts', '../../model/decimal.js')).toBeUndefined();
+    expect(computesIn('src/cli/check.ts', '../model/run.js')).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ import { locate, type SNode } from '../io/source-tree.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { runScenario } from '../model/run.js';
 import { validateChecksForPlan } from '../model/validate.js';
-import { planResult, type CheckReport, type PlanError, type PlanResult, type RuleSet } from '../report/check.js';
+import { checkReport, planResult, type PlanError, type PlanResult, type RuleSet } from '../report/check.js';
 import { renderGithub } from '../render/check-github.js';
 import { renderCheckJson } from '../render/check-json.js';
 import { renderCheckText } from '../render/check-text.js';
@@ -76,9 +76,7 @@ export async function runCheck(cli: Cli, files: string[], opts: CheckOptions): P
   }
   // A broken rules file means nothing can be checked against it: no plan is run, but CI still
   // gets its JUnit error or annotation at the rules file's line.
-  const report: CheckReport = {
-    entries: brokenRules.length > 0 ? brokenRules : plans.map((p) => checkOne(cli, p.abs, p.loaded, rulesFiles)),
-  };
+  const report = checkReport(brokenRules.length > 0 ? brokenRules : plans.map((p) => checkOne(cli, p.abs, p.loaded, rulesFiles)));
 
   const errors = report.entries.filter((e): e is PlanError => e.kind === 'error');
   // Diagnostics always reach stderr; the structured formats carry them too, for CI.

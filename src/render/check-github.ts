@@ -3,7 +3,7 @@
  * where the rule is written, so the pull request shows it beside the YAML.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
-import { summarise, type CheckReport } from '../report/check.js';
+import type { CheckReport } from '../report/check.js';
 import { describeFailure } from './check-failure.js';
 
 // The runner splits commands on newlines and properties on `,` and `:`; `%` is the escape itself.
@@ -31,7 +31,7 @@ export function renderGithub(report: CheckReport): string {
       out.push(command(r.source.file, r.source.line, r.source.col, `${r.name} (${e.scenario})`, `${e.file}: ${lines.join('\n')}`));
     }
   }
-  const s = summarise(report);
+  const s = report.totals;
   const n = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   out.push(`icbsim check: ${n(s.plans, 'plan')}, ${n(s.rules, 'rule')}, ${s.failed} failed${s.errors > 0 ? `, ${n(s.errors, 'file')} with bad input` : ''}`);
   return out.join('\n') + '\n';

@@ -1,9 +1,9 @@
 /** `icbsim check --format json`: figures as MODEL.md's exact decimal strings. */
 import { decString } from '../model/decimal.js';
-import { summarise, type CheckReport } from '../report/check.js';
+import type { CheckReport } from '../report/check.js';
 
 export function renderCheckJson(report: CheckReport): string {
-  const s = summarise(report);
+  const s = report.totals;
   const files = report.entries.map((e) =>
     e.kind === 'error'
       ? { file: e.file, ok: false, errors: e.diagnostics.map((d) => ({ ...d })) }

@@ -1,5 +1,5 @@
 /** `icbsim check` for a person at a terminal: every rule of every plan, failures spelt out. */
-import { summarise, type CheckReport } from '../report/check.js';
+import type { CheckReport } from '../report/check.js';
 import { describeFailure, where } from './check-failure.js';
 
 const paint = (on: boolean, code: string, s: string) => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -19,7 +19,7 @@ export function renderCheckText(report: CheckReport, color: boolean): string {
       for (const f of r.failures) out.push(`        ${describeFailure(r, f, e)}`);
     }
   }
-  const s = summarise(report);
+  const s = report.totals;
   const parts = [`${s.plans} plan${s.plans === 1 ? '' : 's'} checked`, `${s.rules} rule${s.rules === 1 ? '' : 's'} applied`, `${s.failed} failed`];
   if (s.errors > 0) parts.push(`${s.errors} file${s.errors === 1 ? '' : 's'} with bad input`);
   out.push(parts.join(', '));

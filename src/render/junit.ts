@@ -2,7 +2,7 @@
  * JUnit XML, the report format every CI server reads: one test suite per plan, one test case per
  * rule; a file that could not be read is a suite with one errored case.
  */
-import { summarise, type CheckReport } from '../report/check.js';
+import type { CheckReport } from '../report/check.js';
 import { describeFailure, where } from './check-failure.js';
 
 // XML 1.0 forbids most control characters even when escaped.
@@ -26,7 +26,7 @@ const attrs = (a: Record<string, string | number | undefined>) =>
     .join('');
 
 export function renderJunit(report: CheckReport): string {
-  const s = summarise(report);
+  const s = report.totals;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites${attrs({ name: 'icbsim check', tests: s.rules + s.errors, failures: s.failed, errors: s.errors })}>`,

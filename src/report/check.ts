@@ -42,21 +42,29 @@ export interface PlanError {
   display: string;
 }
 
-export interface CheckReport {
-  entries: (PlanResult | PlanError)[];
+export interface CheckTotals {
+  plans: number;
+  errors: number;
+  rules: number;
+  failed: number;
 }
 
-export function summarise(report: CheckReport): { plans: number; errors: number; rules: number; failed: number } {
-  let plans = 0, errors = 0, rules = 0, failed = 0;
-  for (const e of report.entries) {
-    if (e.kind === 'error') errors++;
+export interface CheckReport {
+  entries: (PlanResult | PlanError)[];
+  totals: CheckTotals;
+}
+
+export function checkReport(entries: (PlanResult | PlanError)[]): CheckReport {
+  const totals: CheckTotals = { plans: 0, errors: 0, rules: 0, failed: 0 };
+  for (const e of entries) {
+    if (e.kind === 'error') totals.errors++;
     else {
-      plans++;
-      rules += e.rules.length;
-      failed += e.rules.filter((r) => !r.passed).length;
+      totals.plans++;
+      totals.rules += e.rules.length;
+      totals.failed += e.rules.filter((r) => !r.passed).length;
     }
   }
-  return { plans, errors, rules, failed };
+  return { entries, totals };
 }
 
 /** A run with the outcome of each of its own checks. */

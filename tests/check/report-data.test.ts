@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decString } from '../../src/model/decimal.js';
 import { parseRules } from '../../src/model/rules.js';
 import { parseScenario, runScenario } from '../../src/model/run.js';
-import { checkedRun, planResult, summarise, type RuleSet } from '../../src/report/check.js';
+import { checkedRun, checkReport, planResult, type RuleSet } from '../../src/report/check.js';
 import { PLAN_DATA } from './fixture.js';
 
 const parsed = parseScenario(PLAN_DATA);
@@ -52,7 +52,7 @@ describe('planResult', () => {
       { name: 'shift capped', kind: 'share', source: { file: 'rules.yaml', line: 20, col: 5 }, passed: false, failures: ['2027/28 max 0.2123 vs 0.21'] },
       { name: 'no deficit', kind: 'money', source: { file: 'rules.yaml', line: 30, col: 5 }, passed: true, failures: [] },
     ]);
-    expect(summarise({ entries: [result] })).toEqual({ plans: 1, errors: 0, rules: 3, failed: 2 });
+    expect(checkReport([result]).totals).toEqual({ plans: 1, errors: 0, rules: 3, failed: 2 });
   });
 });
 
