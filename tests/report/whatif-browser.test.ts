@@ -166,7 +166,9 @@ describe.skipIf(!hasChromium)('the what-if page in headless Chromium', () => {
     const charts = await page.$$eval('svg.chart', (svgs) =>
       svgs.map((svg) => ({ role: svg.getAttribute('role'), label: (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' | ') })),
     );
-    expect(charts.length).toBeGreaterThanOrEqual(4);
+    expect(charts.length).toBeGreaterThanOrEqual(6);
+    // The bridges of the ICB and the system surplus, redrawn like every other chart.
+    expect(await page.$$eval('svg.chart', (s) => s.map((x) => x.id).filter((id) => id.includes('bridge')))).toEqual(['w-bridge-icb', 'w-bridge-system']);
     for (const c of charts) {
       expect(c.role).toBe('img');
       expect(c.label).toMatch(/^.{10,} \| .{20,}$/);

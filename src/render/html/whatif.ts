@@ -18,6 +18,7 @@ import { CSS } from './css.js';
 import { renderFigure, type Figure } from './figure.js';
 import { keyFigures } from './report.js';
 import { checksSection, yearTable } from './tables.js';
+import { bridgeFigures } from './waterfall.js';
 
 /** What the page's script reads at load: the scenario as the file gives it. */
 export interface WhatIfPayload {
@@ -62,7 +63,7 @@ export function sliderId(k: number): string {
   return `w-in${k}-slider`;
 }
 
-/** The figures, charts, checks and year table for one run: the part of the page that is redrawn. */
+/** The figures, charts (the report's, with its two bridges), checks and year table for one run: the part of the page that is redrawn. */
 export function whatIfResults(r: RunResult, checks: readonly CheckOutcome<Dec>[]): string {
   const figures: Figure[] = [surplusFigure(r, 'w-surplus'), careShiftFigure(r, 'w-care'), categoryFigure(r, 'w-spend')];
   const gap = acuteGapFigure(r, 'w-gap');
@@ -72,7 +73,7 @@ export function whatIfResults(r: RunResult, checks: readonly CheckOutcome<Dec>[]
     keyFigures(r) +
     warnings +
     `<h3 id="w-checks-h">Checks</h3>${checksSection(r, checks)}` +
-    `<div class="figures">${figures.map(renderFigure).join('')}</div>` +
+    `<div class="figures">${figures.map(renderFigure).join('')}${bridgeFigures(r, 'w')}</div>` +
     `<h3 id="w-years-h">Year by year</h3>${yearTable(r)}`
   );
 }
