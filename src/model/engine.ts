@@ -218,7 +218,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
 
     lines.forEach((l, i) => {
       if (A.cmp(trace[i]!.need[t]!, A.zero) < 0) {
-        warnings.push(`${plan.labels[t]}: the need on line \`${l.name}\` is negative: shifts move out more than it has`);
+        warnings.push(`${plan.labels[t]}: the need on line \`${l.name}\` is negative: ${negativeNeedCause(A, trace[i]!, t)}`);
       }
     });
   }
@@ -276,6 +276,16 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     systemSurplus,
     warnings,
   };
+}
+
+/** What took a line's need below zero in year t, so the warning names what is in the file. */
+function negativeNeedCause<T>(A: Arith<T>, tr: LineTrace<T>, t: number): string {
+  const takers: string[] = [];
+  if (A.cmp(tr.shiftedOut[t]!, A.zero) > 0) takers.push('shifts move out');
+  if (A.cmp(tr.savings[t]!, A.zero) > 0) takers.push('one-off savings take off');
+  if (takers.length > 0) return `${takers.join(' and ')} more than it has`;
+  // Validation keeps every rate in range; a Monte Carlo draw from a wide distribution may not.
+  return 'its cost-growth factor (1 + inflation)(1 + demand)(1 − efficiency × delivery) is below zero';
 }
 
 /**

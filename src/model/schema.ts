@@ -8,6 +8,7 @@ import { CATEGORIES } from './categories.js';
 import { Dec } from './decimal.js';
 import { UNITS } from './units.js';
 import { Policy } from './policies/index.js';
+import { aboveMinusAll, atMostAll, between, ruledSeries } from './rate-rules.js';
 import {
   allDec,
   gotSuffix,
@@ -32,10 +33,21 @@ export type { RateSeriesSpec, RateSpec } from './schema-values.js';
 export { Policy, POLICY_TYPES, type PolicySpec } from './policies/index.js';
 
 const Assumptions = {
-  inflation: RateSeries.optional().describe('Cost inflation (pay and prices) per year; default 0%'),
-  demand: RateSeries.optional().describe('Growth in activity needed (demography, acuity) per year; default 0%'),
-  efficiency: RateSeries.optional().describe('Cost-improvement (efficiency) requirement per year; default 0%'),
-  efficiency_delivery: RateSeries.optional().describe('Share of the efficiency actually achieved, 0% to 100%; default 100%'),
+  inflation: ruledSeries(aboveMinusAll('inflation', 'costs would fall to nothing or below'))
+    .optional()
+    .describe('Cost inflation (pay and prices) per year; default 0%'),
+  demand: ruledSeries(aboveMinusAll('demand growth', 'activity would fall to nothing or below'))
+    .optional()
+    .describe('Growth in activity needed (demography, acuity) per year; default 0%'),
+  efficiency: ruledSeries(atMostAll('efficiency', 'it would save more than the whole cost'))
+    .optional()
+    .describe('Cost-improvement (efficiency) requirement per year; default 0%'),
+  // Delivery is the share of the savings plan achieved: 110% would be savings nobody planned, and a
+  // negative share would turn a cost improvement into a cost increase. Over-delivery belongs in
+  // `efficiency` itself.
+  efficiency_delivery: ruledSeries(between(0, 1, 'efficiency delivery'))
+    .optional()
+    .describe('Share of the efficiency actually achieved, 0% to 100%; default 100%'),
 };
 
 const Line = z
@@ -63,7 +75,7 @@ const Provider = z
       .default({})
       .describe("The provider's share of each ICB line it holds: it is paid that share of the line's spend and bears that share of its need"),
     other_income: NonNegativeMoney.optional().describe('Base-year income from elsewhere (other commissioners, education and training, ...); default 0'),
-    other_income_growth: RateSeries.optional().describe('Growth of the other income per year; default 0%'),
+    other_income_growth: ruledSeries(aboveMinusAll('other income growth', 'the income would fall to nothing or below')).optional().describe('Growth of the other income per year; default 0%'),
     other_costs: NonNegativeMoney.optional().describe("Base-year costs no ICB line of this scenario pays for; default 0. They grow by the provider's own cost drivers"),
     ...Assumptions,
     non_recurrent_savings: z
@@ -234,7 +246,7 @@ export const Scenario = z
     allocation: z
       .strictObject({
         recurrent: NonNegativeMoney.describe('Base-year recurrent allocation'),
-        growth: RateSeries.describe('Recurrent allocation growth per projection year'),
+        growth: ruledSeries(aboveMinusAll('allocation growth', 'the allocation would fall to nothing or below')).describe('Recurrent allocation growth per projection year'),
         non_recurrent: NonRecurrent.optional().describe(
           'One-off funding by year, or by named stream (deficit support, a ring-fenced pot); it does not compound',
         ),

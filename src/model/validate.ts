@@ -10,7 +10,7 @@ import type { CheckSpec } from './schema.js';
 import { isMetricPattern } from './checks.js';
 import { closest, didYouMeanSuffix } from './suggest.js';
 import { fairShareRules, nonRecurrentRules } from './validate-allocation.js';
-import { seriesRates, Validator } from './validator.js';
+import { Validator } from './validator.js';
 import { policyType } from './policies/index.js';
 import { validateProviders } from './validate-providers.js';
 import { yearLabels } from './years.js';
@@ -33,18 +33,6 @@ export function validateScenario(s: ScenarioSpec): Problem[] {
   for (const [name, provider] of Object.entries(s.providers ?? {})) {
     for (const key of [...assumptionKeys, 'other_income_growth'] as const) checkSeries(provider[key], ['providers', name, key]);
   }
-  // Delivery is the share of the savings plan achieved: 110% would be savings nobody planned, and a
-  // negative share would turn a cost improvement into a cost increase. Over-delivery belongs in
-  // `efficiency` itself.
-  const deliveries: [RateSeriesSpec | undefined, PropertyKey[]][] = [
-    [s.assumptions?.efficiency_delivery, ['assumptions', 'efficiency_delivery']],
-    ...Object.entries(s.lines).map(([name, line]): [RateSeriesSpec | undefined, PropertyKey[]] => [line.efficiency_delivery, ['lines', name, 'efficiency_delivery']]),
-    ...Object.entries(s.providers ?? {}).map(([name, p]): [RateSeriesSpec | undefined, PropertyKey[]] => [p.efficiency_delivery, ['providers', name, 'efficiency_delivery']]),
-  ];
-  for (const [series, path] of deliveries) {
-    if (series !== undefined) for (const [rate, at] of seriesRates(series, path)) between(rate, 0, 1, at, 'efficiency delivery');
-  }
-
   const policies = s.policies ?? [];
   policies.forEach((p, k) => policyType(p).validate(p, (...rest) => ['policies', k, ...rest], v));
   const known = (line: string) => v.lineNames.includes(line);

@@ -55,10 +55,3 @@ export class Validator {
     if (values.some((v) => v.lt(lo) || v.gt(hi))) this.fail(path, `${what} must be between ${lo * 100}% and ${hi * 100}%`);
   }
 }
-
-/** Each rate of a series with its path, for rules that hold every year's rate to a range. */
-export function seriesRates(series: RateSeriesSpec, path: PropertyKey[]): [RateSpec, PropertyKey[]][] {
-  if (series.kind === 'one') return [[series.rate, path]];
-  if (series.kind === 'list') return series.rates.map((r, i) => [r, [...path, i]]);
-  return Object.entries(series.byYear).map(([year, r]) => [r, [...path, year]]);
-}

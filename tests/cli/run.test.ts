@@ -156,6 +156,37 @@ describe('icbsim run, every format', () => {
     expect(r.stderr).toMatch(/^icbsim: warning: 2026\/27: .*acute.* negative/m);
     expect(JSON.parse(r.stdout)).toHaveProperty('years');
   });
+
+  it('a negative need says what made it negative: shifts, one-off savings, or both (the built binary)', () => {
+    const scenario = (community: string, policies = '') =>
+      writeScenario(
+        dir,
+        'negative-need.yaml',
+        `
+        base_year: 2025/26
+        years: 1
+        allocation: {recurrent: 100, growth: 0%}
+        lines:
+          acute: {category: acute, spend: 60}
+          community: ${community}
+        ${policies}`,
+      );
+    const warning = (file: string) => {
+      const r = spawnIcbsim(['run', file, '--format', 'json']);
+      expect(r.code).toBe(0);
+      return r.stderr.trim();
+    };
+    // No shift in the file: 10 of need less a one-off saving of 25 is -15. Before, this blamed shifts.
+    expect(warning(scenario('{category: community, spend: 10, non_recurrent_savings: {2026/27: 25}}'))).toBe(
+      'icbsim: warning: 2026/27: the need on line `community` is negative: one-off savings take off more than it has',
+    );
+    // 30 less a shift out of 60% of 30 (18) and a saving of 15 is -3.
+    const both = scenario(
+      '{category: community, spend: 30, non_recurrent_savings: {2026/27: 15}}',
+      'policies: [{type: shift_activity, from: community, to: acute, share: 60%, cost_ratio: 100%}]',
+    );
+    expect(warning(both)).toBe('icbsim: warning: 2026/27: the need on line `community` is negative: shifts move out and one-off savings take off more than it has');
+  });
 });
 
 describe('icbsim run, colour', () => {

@@ -25,16 +25,16 @@ describe('the policy union', () => {
 });
 
 describe('one type, on its own', () => {
-  test("shift_activity's own rules report every problem of the one policy", () => {
-    const s = spec([]);
-    const v = new Validator(s);
-    const p = shiftActivity.schema.parse({ type: 'shift_activity', from: 'a', to: 'a', share: '150%', cost_ratio: '-5%' });
-    shiftActivity.validate(p, (...rest) => ['policies', 0, ...rest], v);
-    expect(v.problems.map((x) => `${x.path.join('.')}: ${x.message}`)).toEqual([
-      'policies.0.to: a shift needs two different lines',
-      'policies.0.share: the share of activity shifted must be between 0% and 100%',
-      'policies.0.cost_ratio: a cost ratio must be between 0% and 1000%',
+  test("shift_activity's schema holds each rate to its range, and its own rules tie its lines", () => {
+    const read = shiftActivity.schema.safeParse({ type: 'shift_activity', from: 'a', to: 'a', share: '150%', cost_ratio: '-5%' });
+    expect(read.error?.issues.map((x) => `${x.path.join('.')}: ${x.message}`)).toEqual([
+      'share: the share of activity shifted must be between 0% and 100%',
+      'cost_ratio: a cost ratio must be between 0% and 1000%',
     ]);
+    const v = new Validator(spec([]));
+    const p = shiftActivity.schema.parse({ type: 'shift_activity', from: 'a', to: 'a', share: '10%', cost_ratio: '50%' });
+    shiftActivity.validate(p, (...rest) => ['policies', 0, ...rest], v);
+    expect(v.problems.map((x) => `${x.path.join('.')}: ${x.message}`)).toEqual(['policies.0.to: a shift needs two different lines']);
   });
 
   test("divert_growth's weights are checked against 100% and its lines are its targets", () => {

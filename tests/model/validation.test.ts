@@ -297,8 +297,10 @@ describe('the rest of the file', () => {
     expect(problemAt(minimal({ assumptions: { inflation: { normal: ['2%', '1001%'] } } }), 'assumptions.inflation.normal.1').message).toContain('out of range');
     const limit = (min: string) => minimal({ checks: [{ name: 'Rule', metric: 'icb_surplus', min, each_year: true }] });
     expect(problemAt(limit('1e20'), 'checks.0.min').message).toContain('too large');
-    // The bounds themselves are allowed: 999,999,999,999,999.99 and ±1000%.
-    expect(parseScenario(minimal({ allocation: { recurrent: '999999999999999.99', growth: '1000%' }, assumptions: { demand: '-1000%' } })).ok).toBe(true);
+    // The bounds themselves are allowed: 999,999,999,999,999.99 and ±1000% (-1000% in a check's
+    // limit: growth or a cost driver at -100% or below is impossible, a rule of its own).
+    const lowest = [{ name: 'Rule', metric: 'allocation_growth', min: '-1000%', each_year: true }];
+    expect(parseScenario(minimal({ allocation: { recurrent: '999999999999999.99', growth: '1000%' }, checks: lowest })).ok).toBe(true);
   });
 
   test('money written as in a spreadsheet gets the plain number to write instead', () => {

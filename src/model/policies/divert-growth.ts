@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { Dec } from '../decimal.js';
 import { rateSpecText, rateText } from '../rate-text.js';
-import { LineName, Rate, RateText } from '../schema-values.js';
+import { between, ruledRate } from '../rate-rules.js';
+import { LineName, RateText } from '../schema-values.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const divertGrowth = definePolicy({
@@ -10,13 +11,12 @@ export const divertGrowth = definePolicy({
     .strictObject({
       type: z.literal('divert_growth').describe('The policy: divert_growth'),
       name: PolicyName,
-      share: Rate.describe('Share of each year\'s allocation growth diverted'),
+      share: ruledRate(between(0, 1, 'the share of growth diverted')).describe('Share of each year\'s allocation growth diverted'),
       to: z.record(LineName, RateText).describe('Target lines and their weights, which sum to 100%'),
     })
     .describe('Send a share of each year\'s allocation growth to chosen lines, on top of their need'),
 
   validate(p, at, v) {
-    v.between(p.share, 0, 1, at('share'), 'the share of growth diverted');
     let total = new Dec(0);
     for (const [name, weight] of Object.entries(p.to)) {
       // A target's name is its key in `to:`; its value is only the weight.

@@ -1,6 +1,7 @@
 /** MODEL.md step 4, `flat_cash`: a line's spend grows only by its uplift; need above it is the provider gap. */
 import { z } from 'zod';
 import { Dec } from '../decimal.js';
+import { aboveMinusAll, checkSeries } from '../rate-rules.js';
 import { seriesText } from '../rate-text.js';
 import { LineName, RateSeries } from '../schema-values.js';
 import { definePolicy, PolicyName } from './policy.js';
@@ -13,6 +14,10 @@ export const flatCash = definePolicy({
       line: LineName.describe('The line held to the uplift'),
       uplift: z
         .union([z.literal('inflation'), RateSeries])
+        .transform((u, ctx) => {
+          if (u !== 'inflation') checkSeries(u, [aboveMinusAll('an uplift', 'the line would be funded nothing or less')], ctx);
+          return u;
+        })
         .default({ kind: 'one', rate: { kind: 'fixed', value: new Dec(0) } } as never)
         .describe('The uplift the line gets each year: a rate (default 0%, flat cash) or `inflation` (flat real)'),
     })

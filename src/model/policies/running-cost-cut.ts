@@ -1,7 +1,8 @@
 /** MODEL.md step 4, `running_cost_cut`: a real cut to a line's uncut path, phased in evenly by a year. */
 import { z } from 'zod';
 import { rateSpecText } from '../rate-text.js';
-import { LineName, Rate, YearKey } from '../schema-values.js';
+import { between, ruledRate } from '../rate-rules.js';
+import { LineName, YearKey } from '../schema-values.js';
 import { yearStart } from '../years.js';
 import { definePolicy, PolicyName } from './policy.js';
 
@@ -11,7 +12,7 @@ export const runningCostCut = definePolicy({
       type: z.literal('running_cost_cut').describe('The policy: running_cost_cut'),
       name: PolicyName,
       line: LineName.describe('The running-cost line'),
-      cut: Rate.describe('The cut, e.g. 30%, reached in full by the year `by`'),
+      cut: ruledRate(between(0, 1, 'a cut')).describe('The cut, e.g. 30%, reached in full by the year `by`'),
       by: YearKey.describe('The year by which the full cut is in place; phased in evenly before it'),
     })
     .describe('Cut a running-cost line by a share of its uncut path, phased in evenly by a year'),
@@ -20,7 +21,6 @@ export const runningCostCut = definePolicy({
 
   validate(p, at, v) {
     v.lineRef(p.line, at('line'));
-    v.between(p.cut, 0, 1, at('cut'), 'a cut');
     if (!v.projection.includes(p.by)) v.fail(at('by'), `${p.by} is not a projection year: they run ${v.projection[0]} to ${v.projection.at(-1)}`);
   },
 

@@ -1,8 +1,8 @@
 /** MODEL.md step 3, `shift_activity`: need moves from one line to another, the saving after a lag. */
 import { z } from 'zod';
 import { rateSpecText, seriesText } from '../rate-text.js';
-import { LineName, numberInput, Rate, RateSeries } from '../schema-values.js';
-import { seriesRates } from '../validator.js';
+import { between, ruledRate, ruledSeries } from '../rate-rules.js';
+import { LineName, numberInput } from '../schema-values.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const shiftActivity = definePolicy({
@@ -12,8 +12,9 @@ export const shiftActivity = definePolicy({
       name: PolicyName,
       from: LineName.describe('The line activity moves out of (e.g. acute)'),
       to: LineName.describe('The line activity moves into (e.g. community)'),
-      share: RateSeries.describe("Share of the source line's need moved each year"),
-      cost_ratio: Rate.describe('Cost of the moved activity in its new setting, relative to the old (e.g. 70%)'),
+      // A negative share or cost ratio would run the shift backwards at a price no one meant.
+      share: ruledSeries(between(0, 1, 'the share of activity shifted')).describe("Share of the source line's need moved each year"),
+      cost_ratio: ruledRate(between(0, 10, 'a cost ratio')).describe('Cost of the moved activity in its new setting, relative to the old (e.g. 70%)'),
       lag: numberInput('a whole number of years (0 or more)')
         .default('0')
         .transform((v, ctx) => {
@@ -33,9 +34,6 @@ export const shiftActivity = definePolicy({
     v.lineRef(p.to, at('to'));
     if (p.from === p.to) v.fail(at('to'), 'a shift needs two different lines');
     v.checkSeries(p.share, at('share'));
-    // A negative share or cost ratio would run the shift backwards at a price no one meant.
-    for (const [rate, path] of seriesRates(p.share, at('share'))) v.between(rate, 0, 1, path, 'the share of activity shifted');
-    v.between(p.cost_ratio, 0, 10, at('cost_ratio'), 'a cost ratio');
   },
 
   plan(p, b) {
