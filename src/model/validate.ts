@@ -5,7 +5,7 @@
 import { Dec } from './decimal.js';
 import type { Problem } from './issues.js';
 import { headlineMetricDefs, METRIC_FAMILIES, metricDefs, type MetricDef } from './metrics.js';
-import type { RateSeriesSpec, ScenarioSpec } from './schema.js';
+import type { ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
 import { isMetricPattern } from './checks.js';
 import { closest, didYouMeanSuffix } from './suggest.js';
@@ -15,66 +15,115 @@ import { policyType } from './policies/index.js';
 import { validateProviders } from './validate-providers.js';
 import { yearLabels } from './years.js';
 
+/**
+ * One rule of a scenario: `check` reports through the validator every problem it finds. Each
+ * rule reads the validated shape of the scenario (the schema has passed) and is testable alone.
+ */
+export interface ScenarioRule {
+  /** What the rule holds, in words. */
+  name: string;
+  check(s: ScenarioSpec, v: Validator): void;
+}
+
+const ASSUMPTION_KEYS = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
+
+/** Lines a policy of this type names (flat_cash, running_cost_cut), where the line exists. */
+function linesWith(s: ScenarioSpec, v: Validator, type: 'flat_cash' | 'running_cost_cut'): Set<string> {
+  return new Set((s.policies ?? []).flatMap((p) => (p.type === type && v.lineNames.includes(p.line) ? [p.line] : [])));
+}
+
+/**
+ * Every rule, in the order they run. A rule never stops the ones after it, so a file's problems
+ * are all reported at once (the loader puts them in reading order). The rules a single value
+ * must meet (a rate's range) run as the value is read: rate-rules.ts.
+ */
+export const SCENARIO_RULES: readonly ScenarioRule[] = [
+  {
+    name: 'allocation growth gives one rate for each projection year',
+    check: (s, v) => v.checkSeries(s.allocation.growth, ['allocation', 'growth']),
+  },
+  { name: 'a fair share has one convergence rule, its values in range', check: fairShareRules },
+  { name: 'one-off money falls in the plan and names lines that exist', check: nonRecurrentRules },
+  {
+    name: 'every cost driver gives one rate for each projection year',
+    check(s, v) {
+      for (const key of ASSUMPTION_KEYS) v.checkSeries(s.assumptions?.[key], ['assumptions', key]);
+      for (const [name, line] of Object.entries(s.lines)) {
+        for (const key of ASSUMPTION_KEYS) v.checkSeries(line[key], ['lines', name, key]);
+      }
+      for (const [name, provider] of Object.entries(s.providers ?? {})) {
+        for (const key of [...ASSUMPTION_KEYS, 'other_income_growth'] as const) v.checkSeries(provider[key], ['providers', name, key]);
+      }
+    },
+  },
+  {
+    name: "each policy meets its own type's rules",
+    check: (s, v) => (s.policies ?? []).forEach((p, k) => policyType(p).validate(p, (...rest) => ['policies', k, ...rest], v)),
+  },
+  {
+    name: 'a line is held to flat cash, or cut, by one policy at most',
+    check(s, v) {
+      const claimed = new Set<string>();
+      (s.policies ?? []).forEach((p, k) => {
+        const key = policyType(p).onePerLine;
+        if (key === undefined) return;
+        const line = (p as Record<string, unknown>)[key] as string;
+        if (!v.lineNames.includes(line)) return;
+        if (claimed.has(`${p.type}.${line}`)) v.fail(['policies', k, key], `line \`${line}\` already has a ${p.type} policy`);
+        claimed.add(`${p.type}.${line}`);
+      });
+    },
+  },
+  {
+    name: 'the diversions together divert at most 100% of growth',
+    check(s, v) {
+      const total = (s.policies ?? []).reduce((sum, p) => (p.type === 'divert_growth' && p.share.kind === 'fixed' ? sum.plus(p.share.value) : sum), new Dec(0));
+      if (total.gt(1)) v.fail(['policies'], `the divert_growth policies together divert ${total.times(100).toFixed()}% of growth: at most 100%`);
+    },
+  },
+  {
+    // MODEL.md step 4: a cut line is neither held to flat cash, shifted nor diverted into; step 5:
+    // nor is a flat-cash line a diversion's target.
+    name: "a cut line, or a flat-cash one, is out of other policies' reach",
+    check(s, v) {
+      const flatCash = linesWith(s, v, 'flat_cash');
+      const cut = linesWith(s, v, 'running_cost_cut');
+      (s.policies ?? []).forEach((p, k) => {
+        if (p.type === 'flat_cash' && cut.has(p.line)) {
+          v.fail(['policies', k, 'line'], `line \`${p.line}\` has a running_cost_cut: it cannot also be held to flat cash`);
+        }
+        if (p.type === 'shift_activity') {
+          for (const end of ['from', 'to'] as const) {
+            if (cut.has(p[end])) v.fail(['policies', k, end], `line \`${p[end]}\` has a running_cost_cut: it cannot be the ${end === 'from' ? 'source' : 'target'} of a shift`);
+          }
+        }
+        if (p.type === 'divert_growth') {
+          for (const name of Object.keys(p.to)) {
+            if (flatCash.has(name)) v.fail(['policies', k, 'to', name], `line \`${name}\` is held to flat cash: growth cannot be diverted into it`, 'key');
+            if (cut.has(name)) v.fail(['policies', k, 'to', name], `line \`${name}\` has a running_cost_cut: growth cannot be diverted into it`, 'key');
+          }
+        }
+      });
+    },
+  },
+  {
+    name: 'a care-shift category is listed once',
+    check(s, v) {
+      const categories = s.care_shift?.categories;
+      if (categories && new Set(categories).size !== categories.length) v.fail(['care_shift', 'categories'], 'a category is listed twice');
+    },
+  },
+  { name: 'providers hold lines that exist, and at most all of each', check: (s, v) => v.problems.push(...validateProviders(s)) },
+  {
+    name: 'each check has a limit and a year, and names a metric of this plan',
+    check: (s, v) => v.problems.push(...validateCheckShapes(s.checks ?? []), ...validateChecksForPlan(s.checks ?? [], s)),
+  },
+];
+
 export function validateScenario(s: ScenarioSpec): Problem[] {
   const v = new Validator(s);
-  const problems = v.problems;
-  const fail = v.fail.bind(v);
-  const checkSeries = v.checkSeries.bind(v);
-  const between = v.between.bind(v);
-
-  checkSeries(s.allocation.growth, ['allocation', 'growth']);
-  fairShareRules(s, v);
-  nonRecurrentRules(s, v);
-  const assumptionKeys = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
-  for (const key of assumptionKeys) checkSeries(s.assumptions?.[key], ['assumptions', key]);
-  for (const [name, line] of Object.entries(s.lines)) {
-    for (const key of assumptionKeys) checkSeries(line[key], ['lines', name, key]);
-  }
-  for (const [name, provider] of Object.entries(s.providers ?? {})) {
-    for (const key of [...assumptionKeys, 'other_income_growth'] as const) checkSeries(provider[key], ['providers', name, key]);
-  }
-  const policies = s.policies ?? [];
-  policies.forEach((p, k) => policyType(p).validate(p, (...rest) => ['policies', k, ...rest], v));
-  const known = (line: string) => v.lineNames.includes(line);
-  // A line held to flat cash twice, or cut twice: the second is named.
-  const claimed = new Set<string>();
-  policies.forEach((p, k) => {
-    const key = policyType(p).onePerLine;
-    if (key === undefined) return;
-    const line = (p as Record<string, unknown>)[key] as string;
-    if (!known(line)) return;
-    if (claimed.has(`${p.type}.${line}`)) fail(['policies', k, key], `line \`${line}\` already has a ${p.type} policy`);
-    claimed.add(`${p.type}.${line}`);
-  });
-  const flatCash = new Set(policies.flatMap((p) => (p.type === 'flat_cash' && known(p.line) ? [p.line] : [])));
-  const cut = new Set(policies.flatMap((p) => (p.type === 'running_cost_cut' && known(p.line) ? [p.line] : [])));
-  const divertedShare = policies.reduce((sum, p) => (p.type === 'divert_growth' && p.share.kind === 'fixed' ? sum.plus(p.share.value) : sum), new Dec(0));
-  if (divertedShare.gt(1)) fail(['policies'], `the divert_growth policies together divert ${divertedShare.times(100).toFixed()}% of growth: at most 100%`);
-
-  // Lines the contract keeps out of other policies' reach.
-  policies.forEach((p, k) => {
-    if (p.type === 'flat_cash' && cut.has(p.line)) {
-      fail(['policies', k, 'line'], `line \`${p.line}\` has a running_cost_cut: it cannot also be held to flat cash`);
-    }
-    if (p.type === 'shift_activity') {
-      for (const end of ['from', 'to'] as const) {
-        if (cut.has(p[end])) fail(['policies', k, end], `line \`${p[end]}\` has a running_cost_cut: it cannot be the ${end === 'from' ? 'source' : 'target'} of a shift`);
-      }
-    }
-    if (p.type === 'divert_growth') {
-      for (const name of Object.keys(p.to)) {
-        if (flatCash.has(name)) fail(['policies', k, 'to', name], `line \`${name}\` is held to flat cash: growth cannot be diverted into it`, 'key');
-        if (cut.has(name)) fail(['policies', k, 'to', name], `line \`${name}\` has a running_cost_cut: growth cannot be diverted into it`, 'key');
-      }
-    }
-  });
-
-  const categories = s.care_shift?.categories;
-  if (categories && new Set(categories).size !== categories.length) fail(['care_shift', 'categories'], 'a category is listed twice');
-
-  problems.push(...validateProviders(s));
-  problems.push(...validateCheckShapes(s.checks ?? []), ...validateChecksForPlan(s.checks ?? [], s));
-  return problems;
+  for (const rule of SCENARIO_RULES) rule.check(s, v);
+  return v.problems;
 }
 
 const FROM_BASE = ['min_change_from_base', 'max_change_from_base'] as const;
