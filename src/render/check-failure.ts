@@ -2,7 +2,7 @@
 import { Dec } from '../model/decimal.js';
 import type { Units } from '../model/units.js';
 import type { PlanResult, RuleFailure, RuleResult } from '../report/check.js';
-import { formatMoney } from './format.js';
+import { moneyText } from './format.js';
 
 const CHECK_MONEY_PLACES: Record<Units, number> = { '£m': 2, '£k': 1, '£': 2 };
 
@@ -14,7 +14,7 @@ function pair(value: Dec, limit: Dec, asRate: boolean, units: Units): [string, s
   const show = (d: Dec, extra: number) =>
     asRate
       ? `${d.times(100).toDecimalPlaces(2 + extra, Dec.ROUND_HALF_EVEN).toFixed(2 + extra)}%`
-      : formatMoney(d, CHECK_MONEY_PLACES[units] + extra);
+      : moneyText(d, CHECK_MONEY_PLACES[units] + extra, units);
   for (const extra of [0, 2, 4, 6]) {
     const a = show(value, extra);
     const b = show(limit, extra);
@@ -28,18 +28,17 @@ export function describeFailure(rule: RuleResult, f: RuleFailure, plan: PlanResu
   const fromBase = f.side === 'min_change_from_base' || f.side === 'max_change_from_base';
   const asRate = fromBase || rule.kind !== 'money';
   const [value, limit] = pair(f.value, f.limit, asRate, plan.units);
-  const unit = asRate ? '' : ` ${plan.units}`;
   const below = f.side === 'min' || f.side === 'change_min' || f.side === 'min_change_from_base';
   const limitWord = below ? 'minimum' : 'maximum';
   const direction = below ? 'below' : 'above';
   switch (f.side) {
     case 'min':
     case 'max':
-      return `${f.year}: ${rule.metric} is ${value}${unit}, ${direction} the ${limitWord} ${limit}${unit}`;
+      return `${f.year}: ${rule.metric} is ${value}, ${direction} the ${limitWord} ${limit}`;
     case 'change_min':
     case 'change_max': {
       const points = rule.kind === 'money' ? '' : ' points';
-      return `${f.year}: ${rule.metric} changed by ${value}${points}${unit} from the year before, ${direction} the ${limitWord} change ${limit}${points}${unit}`;
+      return `${f.year}: ${rule.metric} changed by ${value}${points} from the year before, ${direction} the ${limitWord} change ${limit}${points}`;
     }
     case 'min_change_from_base':
     case 'max_change_from_base':

@@ -1,6 +1,7 @@
 /** `explain` output: the audit trail as text a finance director reads, or JSON for a script. */
 import { decString, Dec } from '../model/decimal.js';
 import type { Explanation, ExplainStep } from '../model/explain.js';
+import { withUnit } from './format.js';
 
 /** Exact figures, grouped in thousands: `explain` shows every digit `run` holds. */
 export function exactFigure(d: Dec, kind: ExplainStep['kind']): string {
@@ -13,7 +14,9 @@ export function exactFigure(d: Dec, kind: ExplainStep['kind']): string {
 }
 
 export function renderExplainText(e: Explanation): string {
-  const head = `${e.metric.label} (${e.metric.name}), ${e.year}: ${exactFigure(e.value, e.metric.kind)}${e.metric.kind === 'money' ? ` ${e.units}` : ''}`;
+  const figure = exactFigure(e.value, e.metric.kind);
+  const shown = e.metric.kind === 'money' ? withUnit(figure, e.units) : figure;
+  const head = `${e.metric.label} (${e.metric.name}), ${e.year}: ${shown}`;
   const rows: { left: string; right: string }[] = [];
   const out: string[] = [head, ''];
   for (const s of e.steps) {

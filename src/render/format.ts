@@ -26,6 +26,21 @@ export function signedMoney(d: Dec, units: Units): string {
   return /[1-9]/.test(text) ? `+${text}` : text;
 }
 
+/**
+ * Money in a sentence, as a finance director writes it: £5.00m, -£0.12m, £12.5k, £1,200.00 (the
+ * table's `5.0` with its unit in the heading does not read in a message).
+ */
+export function moneyText(d: Dec, places: number, units: Units): string {
+  return withUnit(formatMoney(d, places), units);
+}
+
+/** A money figure's text with its unit around it: `-12.5` in £m is `-£12.5m`. */
+export function withUnit(figure: string, units: Units): string {
+  const negative = figure.startsWith('-');
+  const suffix = units === '£m' ? 'm' : units === '£k' ? 'k' : '';
+  return `${negative ? '-' : ''}£${negative ? figure.slice(1) : figure}${suffix}`;
+}
+
 /** 0.2734 → "27.34%": shares are shown to 0.01 percentage points. */
 export function formatShare(d: Dec): string {
   return `${d.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_EVEN).toFixed(2)}%`;

@@ -12,6 +12,8 @@ import { parseScenario, runScenario, type RunResult } from '../../src/model/run.
 import { PENNY_PLACES } from '../../src/model/units.js';
 import { metricDefs } from '../../src/model/metrics.js';
 import { exactFigure } from '../../src/render/explain.js';
+import { withUnit } from '../../src/render/format.js';
+import type { Units } from '../../src/model/units.js';
 import { icbsim } from '../cli/helpers.js';
 import { scenarioArb } from '../model/arbitraries.js';
 import { join } from 'node:path';
@@ -181,7 +183,7 @@ describe('explain, as a property', () => {
 describe('the command against the command: `explain --format json` and `run --format json`', () => {
   it('agree on every figure of every metric in every year of the default scenario', async () => {
     const file = join(REPO, 'scenarios', 'default.yaml');
-    const run = JSON.parse((await icbsim(['run', file, '--format', 'json'])).stdout) as { years: { year: string; metrics: Record<string, string> }[] };
+    const run = JSON.parse((await icbsim(['run', file, '--format', 'json'])).stdout) as { units: Units; years: { year: string; metrics: Record<string, string> }[] };
     const figure = (metric: string, year: string) => run.years.find((y) => y.year === year)!.metrics[metric];
     const defs = metricDefs(load(file).spec);
     let steps = 0;
@@ -199,7 +201,10 @@ describe('the command against the command: `explain --format json` and `run --fo
         if (y === run.years.at(-1)) {
           const head = (await icbsim(['explain', file, metric, '--year', y.year])).stdout.split('\n')[0]!;
           const kind = defs.find((d) => d.name === metric)!.kind;
-          expect(head, metric).toContain(`(${metric}), ${y.year}: ${exactFigure(new Dec(value), kind)}`);
+          const figure = exactFigure(new Dec(value), kind);
+          // Money with its unit around it, as a sentence writes it: £2,296.12522098m.
+          const shown = kind === 'money' ? withUnit(figure, run.units) : figure;
+          expect(head.slice(head.indexOf(`(${metric}), `)), metric).toBe(`(${metric}), ${y.year}: ${shown}`);
         }
       }
     }

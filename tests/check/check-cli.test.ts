@@ -63,7 +63,7 @@ describe('exit codes', () => {
     expect(r.code).toBe(1);
     // The surplus is 1.78 in 2027/28, below 2.
     expect(r.stdout).toContain('FAIL  Surplus of 2 by the end  [with-checks.yaml:15]');
-    expect(r.stdout).toContain('2027/28: icb_surplus is 1.78 £m, below the minimum 2.00 £m');
+    expect(r.stdout).toContain('2027/28: icb_surplus is £1.78m, below the minimum £2.00m');
     expect(r.stdout).toMatch(/pass {2}Breakeven/);
   });
   it('2 for a bad plan, but the good plans are still checked and reported', async () => {
@@ -131,7 +131,7 @@ describe('--format junit', () => {
       ['MHIS', 'rules.yaml', '3'],
       ['Running costs down 30%', 'rules.yaml', '7'],
     ]);
-    expect((first[1]!.failure as Record<string, string>).message).toBe('2027/28: icb_surplus is 1.78 £m, below the minimum 2.00 £m');
+    expect((first[1]!.failure as Record<string, string>).message).toBe('2027/28: icb_surplus is £1.78m, below the minimum £2.00m');
     expect(first[0]!.failure).toBeUndefined();
     const badCase = (suites[2]!.testcase as Record<string, unknown>[])[0]!;
     expect((badCase.error as Record<string, string>).message).toMatch(/per cent sign/);
@@ -151,7 +151,7 @@ describe('--format github', () => {
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines.filter((l) => l.startsWith('::error '))).toEqual([
-      '::error file=with-checks.yaml,line=15,col=5,title=Surplus of 2 by the end (Check ICB)::with-checks.yaml: 2027/28: icb_surplus is 1.78 £m, below the minimum 2.00 £m',
+      '::error file=with-checks.yaml,line=15,col=5,title=Surplus of 2 by the end (Check ICB)::with-checks.yaml: 2027/28: icb_surplus is £1.78m, below the minimum £2.00m',
       '::error file=rules.yaml,line=7,col=5,title=Running costs down 30%25 (Check ICB)::with-checks.yaml: 2027/28: spend.running changed by 0.00%25 since 2025/26, above the maximum change -30.00%25',
     ]);
     // 2 own checks + 2 rules; the surplus-of-2 and running-cost rules fail.
