@@ -10,7 +10,7 @@ import type { SolveResult, SolveRequest } from '../report/solve.js';
 import type { SweepResult } from '../report/sweep.js';
 import type { TornadoResult } from '../report/tornado.js';
 import { exactFigure } from './explain.js';
-import { formatMetric } from './format.js';
+import { formatMetric, withUnit } from './format.js';
 import { NO_VALUE } from './run-view.js';
 
 const plainTable = (head: string[], aligns: ('left' | 'right')[]) =>
@@ -152,7 +152,7 @@ export function renderTornado(
 export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, units: Units, scenario: string, format: 'text' | 'json'): string {
   const relation = req.relation ?? '=';
   // The target as the user wrote it, not rounded for a table.
-  const target = `${def.name} ${req.probe.year} ${relation} ${exactFigure(req.target, def.kind)}`;
+  const target = `${def.name} ${req.probe.year} ${relation} ${def.kind === 'money' ? withUnit(exactFigure(req.target, 'money'), units) : exactFigure(req.target, def.kind)}`;
   if (format === 'json') {
     const point = (p: { text: string; figure: Dec }) => ({ value: p.text, figure: decString(p.figure) });
     const body =
@@ -172,39 +172,41 @@ export function renderSolve(r: SolveResult, req: SolveRequest, def: MetricDef, u
   // Exact figures: a rounded one would show a deficit of a penny as 0.0, on the wrong side of a limit.
   // Rates to 0.0001 percentage points (JSON has every digit).
   const fig = (p: { figure: Dec }) =>
-    def.kind === 'money' ? exactFigure(p.figure, 'money') : `${decString(p.figure.times(100).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))}%`;
+    def.kind === 'money' ? withUnit(exactFigure(p.figure, 'money'), units) : `${decString(p.figure.times(100).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN))}%`;
+  // The answer in the input's own form: 2.76% for a rate, £1064m for money in £m.
+  const v = (p: { text: string }) => (req.rate ? p.text : withUnit(p.text, units));
   const places = `${req.places} decimal place${req.places === 1 ? '' : 's'}`;
   switch (r.kind) {
     case 'exact':
-      return `${scenario}: ${req.path} = ${r.at.text} gives ${target} exactly (${r.evaluations} runs)\n`;
+      return `${scenario}: ${req.path} = ${v(r.at)} gives ${target} exactly (${r.evaluations} runs)\n`;
     case 'between':
       return (
-        `${scenario}: ${req.path} = ${r.nearest.text} comes closest to ${target}\n` +
-        `  ${req.path} = ${r.below.text} gives ${fig(r.below)}\n` +
-        `  ${req.path} = ${r.above.text} gives ${fig(r.above)}\n` +
+        `${scenario}: ${req.path} = ${v(r.nearest)} comes closest to ${target}\n` +
+        `  ${req.path} = ${v(r.below)} gives ${fig(r.below)}\n` +
+        `  ${req.path} = ${v(r.above)} gives ${fig(r.above)}\n` +
         `  (no value written to ${places} hits it exactly; ${r.evaluations} runs)\n`
       );
     case 'bound':
       return (
-        `${scenario}: ${req.path} ${r.bound === 'at_most' ? 'at most' : 'at least'} ${r.answer.text} keeps ${target}\n` +
-        `  ${req.path} = ${r.answer.text} gives ${fig(r.answer)}: meets it\n` +
-        `  ${req.path} = ${r.next.text} gives ${fig(r.next)}: does not\n` +
+        `${scenario}: ${req.path} ${r.bound === 'at_most' ? 'at most' : 'at least'} ${v(r.answer)} keeps ${target}\n` +
+        `  ${req.path} = ${v(r.answer)} gives ${fig(r.answer)}: meets it\n` +
+        `  ${req.path} = ${v(r.next)} gives ${fig(r.next)}: does not\n` +
         `  (to ${places}, taking the figure to move one way across the range; ${r.evaluations} runs)\n`
       );
     case 'everywhere':
       return (
-        `${scenario}: every value of ${req.path} from ${r.lo.text} to ${r.hi.text} keeps ${target}\n` +
-        `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)}\n`
+        `${scenario}: every value of ${req.path} from ${v(r.lo)} to ${v(r.hi)} keeps ${target}\n` +
+        `  at ${v(r.lo)}: ${fig(r.lo)}; at ${v(r.hi)}: ${fig(r.hi)}\n`
       );
     case 'unreachable': {
-      const head = `${scenario}: no value of ${req.path} from ${r.lo.text} to ${r.hi.text} ${relation === '=' ? 'reaches' : 'keeps'} ${target}\n`;
+      const head = `${scenario}: no value of ${req.path} from ${v(r.lo)} to ${v(r.hi)} ${relation === '=' ? 'reaches' : 'keeps'} ${target}\n`;
       // A figure the input does not move (e.g. a base-year figure): no range will help.
       if (r.lo.figure.equals(r.hi.figure)) {
         return `${head}  it is ${fig(r.lo)} at both ends: ${req.path} may not move ${def.name} in ${req.probe.year} at all\n`;
       }
       return (
         head +
-        `  at ${r.lo.text}: ${fig(r.lo)}; at ${r.hi.text}: ${fig(r.hi)} (${relation === '=' ? 'both on the same side of the target' : 'neither meets it'})\n` +
+        `  at ${v(r.lo)}: ${fig(r.lo)}; at ${v(r.hi)}: ${fig(r.hi)} (${relation === '=' ? 'both on the same side of the target' : 'neither meets it'})\n` +
         `  widen the range with --range LO..HI if a value outside it could reach the target\n`
       );
     }

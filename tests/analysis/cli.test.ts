@@ -113,27 +113,27 @@ describe('icbsim solve', () => {
   it('finds the flat-cash uplift that closes the acute gap in 2026/27: 60(1+u) = 63, u = 5%', async () => {
     const r = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]=0']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift = 5% gives gap\.acute 2026\/27 = 0 exactly/);
+    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift = 5% gives gap\.acute 2026\/27 = £0m exactly/);
   });
 
   it('answers a limit with the boundary value on the right side: gap 63 − 60(1 + u) under 1.5 needs u ≥ 2.51%', async () => {
     const r = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]<1.5']);
     expect(r.code).toBe(0);
     // 2.51%: 63 − 61.506 = 1.494 (under); 2.5%: 63 − 61.5 = 1.5 exactly (not under).
-    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift at least 2\.51% keeps gap\.acute 2026\/27 < 1\.5\n/);
-    expect(r.stdout).toMatch(/= 2\.51% gives 1\.494: meets it\n.*= 2\.5% gives 1\.5: does not/);
+    expect(r.stdout).toMatch(/policies\.flat_cash\.uplift at least 2\.51% keeps gap\.acute 2026\/27 < £1\.5m\n/);
+    expect(r.stdout).toMatch(/= 2\.51% gives £1\.494m: meets it\n.*= 2\.5% gives £1\.5m: does not/);
     const json = JSON.parse((await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]≤1.5', '--format', 'json'])).stdout);
     expect(json).toMatchObject({ relation: '<=', found: true, bound: 'at_least', value: '2.5%', figure: '1.5', next: { value: '2.49%', figure: '1.506' } });
     // No uplift from 0% to 1% gets the gap under 1.5 (at 1%: 63 − 60.6 = 2.4): exit 1.
     const none = await icbsim(['solve', tiny, '--vary', 'policies.flat_cash.uplift', '--target', 'gap.acute[2026/27]<=1.5', '--range', '0%..1%']);
     expect(none.code).toBe(1);
-    expect(none.stdout).toMatch(/no value of policies\.flat_cash\.uplift from 0% to 1% keeps gap\.acute 2026\/27 <= 1\.5\n  at 0%: 3; at 1%: 2\.4 \(neither meets it\)/);
+    expect(none.stdout).toMatch(/no value of policies\.flat_cash\.uplift from 0% to 1% keeps gap\.acute 2026\/27 <= £1\.5m\n  at 0%: £3m; at 1%: £2\.4m \(neither meets it\)/);
   });
 
   it('exits 1 with a clear message when the range cannot reach the target', async () => {
     const r = await icbsim(['solve', tiny, '--vary', 'allocation.growth', '--target', 'icb_surplus=1000', '--range', '0%..20%']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/no value of allocation\.growth from 0% to 20% reaches icb_surplus 2027\/28 = 1,000/);
+    expect(r.stdout).toMatch(/no value of allocation\.growth from 0% to 20% reaches icb_surplus 2027\/28 = £1,000m/);
   });
 
   it('answers the board\'s two questions on the default scenario, and each answer reconciles with `run`', async () => {
@@ -166,7 +166,7 @@ describe('icbsim solve', () => {
     // The base year's surplus is given (100 − 90 = 10): no allocation growth changes it.
     const r = await icbsim(['solve', tiny, '--vary', 'allocation.growth', '--target', 'icb_surplus[2025/26]=0']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/it is 10 at both ends: allocation\.growth may not move icb_surplus in 2025\/26 at all/);
+    expect(r.stdout).toMatch(/it is £10m at both ends: allocation\.growth may not move icb_surplus in 2025\/26 at all/);
   });
 
   it('refuses to vary a text input', async () => {

@@ -16,3 +16,16 @@ describe('money in messages', () => {
     expect(r.stdout.split('\n')[0]).toBe('acute provider gap (gap.acute), 2027/28: £24.58349989m');
   });
 });
+
+describe('solve answers in the input\'s form', () => {
+  it('a rate as a per cent, money with its unit around it', () => {
+    const rate = spawnIcbsim(['solve', 'scenarios/default.yaml', '--vary', 'policies.divert_growth.share', '--target', 'icb_surplus[2030/31]>=0']);
+    expect(rate.code, rate.stderr).toBe(0);
+    expect(rate.stdout).toMatch(/^.*: policies\.divert_growth\.share at most \d+\.\d\d% keeps icb_surplus 2030\/31 >= £0m\n {2}policies\.divert_growth\.share = \d+\.\d\d% gives £0\.\d+m: meets it\n/);
+    const money = spawnIcbsim(['solve', 'scenarios/default.yaml', '--vary', 'lines.acute.spend', '--target', 'icb_surplus[2030/31]=0']);
+    expect(money.code, money.stderr).toBe(0);
+    // The acute line's spend is written in £m in the scenario: the answer is too.
+    expect(money.stdout).toMatch(/lines\.acute\.spend = £\d+m comes closest to icb_surplus 2030\/31 = £0m\n/);
+    expect(money.stdout).not.toMatch(/gives -?\d/);
+  });
+});
