@@ -28,7 +28,7 @@ test('a provider below breakeven fails the pattern rule: exit 1, the GitHub anno
   expect(r.code).toBe(1);
   // northshire: paid 62% × 1000 = 620, bears 62% × 1030 = 638.6: −18.60; southshire's contract is funded in full: 0
   expect(r.stdout).toContain('title=Each organisation breaks even%3A northshire');
-  expect(r.stdout).toContain('provider_surplus.northshire is -18.60 £m');
+  expect(r.stdout).toContain('provider_surplus.northshire is -£18.60m');
   expect(r.stdout).not.toContain('southshire is');
   // at the rule's own line in the file
   expect(r.stdout).toMatch(/file=[^,]*plan\.yaml,line=14,/);
