@@ -9,7 +9,7 @@ import { loadScenario } from '../io/load-scenario.js';
 import { runScenario } from '../model/run.js';
 import { closest } from '../model/suggest.js';
 import { isYearLabel, suggestYear } from '../model/years.js';
-import { buildComparison, DEFAULT_ROWS, rowCatalogue, type Compared, type CompareRow } from '../report/compare.js';
+import { buildComparison, DEFAULT_ROWS, defaultRows, rowCatalogue, type Compared, type CompareRow } from '../report/compare.js';
 import { renderCompareCsv, renderCompareJson, renderCompareMarkdown, renderCompareTable } from '../render/compare-output.js';
 import type { Wrap } from './commands.js';
 import { displayPath } from './display-path.js';
@@ -89,7 +89,7 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
     }
   }
   if (opts.format === 'xlsx') return writeXlsx(cli, all.map((r) => r.result), opts.out, [...files, ...(opts.baseline ? [opts.baseline] : [])]);
-  const rows = pickRows(opts.metric ?? [], rowCatalogue(all));
+  const rows = pickRows(opts.metric ?? [], rowCatalogue(all), defaultRows(all));
   const comparison = buildComparison(runs, rows, { ...(opts.year ? { year: opts.year } : {}), ...(baseline ? { baseline } : {}) });
   const render: Record<Exclude<Format, 'xlsx'>, () => string> = {
     table: () => renderCompareTable(comparison, { maxWidth: opts.out === undefined ? outputWidth(cli) : undefined }),
@@ -106,8 +106,8 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
   return EXIT.OK;
 }
 
-function pickRows(wanted: readonly string[], catalogue: readonly CompareRow[]): CompareRow[] {
-  if (wanted.length === 0) return [...DEFAULT_ROWS];
+function pickRows(wanted: readonly string[], catalogue: readonly CompareRow[], defaults: readonly CompareRow[]): CompareRow[] {
+  if (wanted.length === 0) return [...defaults];
   const byId = new Map(catalogue.map((r) => [r.id, r]));
   return wanted.map((id) => {
     const row = byId.get(id);

@@ -80,11 +80,56 @@ export class Steps {
   }
 }
 
+/** Whether line i has ring-fenced money or a one-off saving in year t. */
+function hasOneOff(s: Steps, i: number, t: number): boolean {
+  const tr = s.p.lines[i]!;
+  return !tr.ringFenced[t]!.isZero() || !tr.savings[t]!.isZero();
+}
+
+/**
+ * MODEL.md "Non-recurrent streams": ring-fenced money is added to a line's need and spend after
+ * step 5, and one-off savings are taken off, in their year only.
+ */
+export function oneOffSteps(s: Steps, i: number, t: number): void {
+  if (!hasOneOff(s, i, t)) return;
+  const tr = s.p.lines[i]!;
+  const plan = s.p.plan;
+  s.text('One-off items, in this year only: ring-fenced money spent on this line, one-off savings taken off');
+  if (!tr.ringFenced[t]!.isZero()) {
+    const streams = plan.streams.filter((st) => st.ringFenced === i && !st.amounts[t]!.isZero()).map((st) => st.name);
+    s.add(`+ ring-fenced money (${streams.join(', ')}): non-recurrent, never carried on`, tr.ringFenced[t]!, 'money', '+');
+  }
+  if (!tr.savings[t]!.isZero()) s.add('− one-off savings: non-recurrent, never carried on', tr.savings[t]!, 'money', '−');
+}
+
+/**
+ * Last year's figure as next year builds on it: without last year's one-off items, so they never
+ * compound. Starts a new running figure.
+ */
+function recurrentBefore(s: Steps, i: number, t: number, what: 'need' | 'spend'): void {
+  const l = s.p.plan.lines[i]!;
+  const tr = s.p.lines[i]!;
+  const figures = what === 'need' ? tr.need : tr.spend;
+  const title = what === 'need' ? 'Need' : 'Spend';
+  s.add(`${title} in ${s.year(t - 1)}`, figures[t - 1]!, 'money', undefined, `${what}.${l.name}`, t - 1);
+  if (!hasOneOff(s, i, t - 1)) return;
+  if (!tr.ringFenced[t - 1]!.isZero()) s.add(`− ring-fenced money in ${s.year(t - 1)} (not carried on)`, tr.ringFenced[t - 1]!, 'money', '−');
+  if (!tr.savings[t - 1]!.isZero()) s.add(`+ one-off savings in ${s.year(t - 1)} put back (not carried on)`, tr.savings[t - 1]!, 'money', '+');
+  s.add(`Recurrent ${what} in ${s.year(t - 1)}`, figures[t - 1]!.minus(tr.ringFenced[t - 1]!).plus(tr.savings[t - 1]!), 'money', '=');
+}
+
 /** A line metric in the base year: given, not projected. */
 export function baseYearLine(s: Steps, what: 'spend' | 'need' | 'gap', i: number): void {
   const l = s.p.plan.lines[i]!;
   const tr = s.p.lines[i]!;
-  s.add(`Base-year spend on ${l.name} in ${s.year(0)}, as given (need = spend, gap = 0)`, l.spend0, 'money', undefined, `spend.${l.name}`, 0);
+  if (hasOneOff(s, i, 0)) {
+    // The given spend is recurrent; the base year's one-off items are reported on top of it.
+    s.add(`Base-year recurrent spend on ${l.name} in ${s.year(0)}, as given (need = spend, gap = 0)`, l.spend0, 'money');
+    oneOffSteps(s, i, 0);
+    s.add(`Spend in ${s.year(0)}`, tr.spend[0]!, 'money', '=', `spend.${l.name}`, 0);
+  } else {
+    s.add(`Base-year spend on ${l.name} in ${s.year(0)}, as given (need = spend, gap = 0)`, l.spend0, 'money', undefined, `spend.${l.name}`, 0);
+  }
   if (what === 'need') s.add('Need (the base year\'s need is its given spend)', tr.need[0]!, 'money', undefined, `need.${l.name}`, 0);
   if (what === 'gap') s.add('Provider gap (none in the base year)', tr.gap[0]!, 'money', undefined, `gap.${l.name}`, 0);
 }
@@ -102,7 +147,7 @@ export function needTrail(s: Steps, i: number, t: number, needLast = true): void
     s.add(`Uncut running costs in ${s.year(t - 1)}`, tr.grown[t - 1]!, 'money');
   } else {
     s.text(`Step 2: need grows by inflation, demand and delivered efficiency`);
-    s.add(`Need in ${s.year(t - 1)}`, tr.need[t - 1]!, 'money', undefined, `need.${l.name}`, t - 1);
+    recurrentBefore(s, i, t, 'need');
   }
   s.add('× factor (1 + inflation)(1 + demand)(1 − efficiency × delivery)', tr.factor[t]!, 'factor', '×');
   const given = s.spec.lines[l.name]!;
@@ -151,6 +196,7 @@ export function needTrail(s: Steps, i: number, t: number, needLast = true): void
       s.add(`${l.name}'s weight (pennies split by largest remainder)`, target.weight, 'rate', undefined, undefined, undefined, 1);
     });
   }
+  oneOffSteps(s, i, t);
   s.add(`Need in ${y}`, tr.need[t]!, 'money', '=', `need.${l.name}`, t);
 }
 
@@ -160,11 +206,11 @@ export function spendTrail(s: Steps, i: number, t: number): void {
   const y = s.year(t);
   if (l.uplift) {
     s.text(`Step 4: ${l.name} is held to flat cash: last year's spend grows only by its uplift`);
-    s.add(`Spend in ${s.year(t - 1)}`, tr.spend[t - 1]!, 'money', undefined, `spend.${l.name}`, t - 1);
+    recurrentBefore(s, i, t, 'spend');
     s.add('× (1 + uplift)', ONE.plus(l.uplift[t]!), 'factor', '×');
     // `uplift: inflation` (flat real) shares the line's inflation series.
     s.add(l.uplift === l.inflation ? "uplift (flat real: the line's inflation)" : 'uplift', l.uplift[t]!, 'rate', undefined, undefined, undefined, 1);
-    s.add(`Spend in ${y} (to the penny)`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
+    spendResult(s, i, t);
   } else if (l.cut) {
     const phase = t >= l.cut.byIndex ? ONE : new Dec(t).dividedBy(l.cut.byIndex);
     s.text(`Step 4: running costs are cut by ${pct(l.cut.rate)}, phased in evenly by ${s.year(l.cut.byIndex)}`);
@@ -172,12 +218,26 @@ export function spendTrail(s: Steps, i: number, t: number): void {
     s.add('× (1 − cut × share of the cut in place)', ONE.minus(l.cut.rate.times(phase)), 'factor', '×');
     s.add('cut', l.cut.rate, 'rate', undefined, undefined, undefined, 1);
     s.add('share of the cut in place', phase, 'share', undefined, undefined, undefined, 1);
-    s.add(`Spend in ${y} (to the penny)`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
+    spendResult(s, i, t);
   } else {
     if (s.list.every((x) => x.metric?.name !== `need.${l.name}` || x.metric.year !== y)) needTrail(s, i, t);
     s.text(s.list.some((x) => x.label === FUNDED_IN_FULL) ? 'Spend is that need, diverted growth included' : FUNDED_IN_FULL);
     s.add(`Spend in ${y}`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
   }
+}
+
+/** Step 4's spend to the penny, then any one-off items on top of it. */
+function spendResult(s: Steps, i: number, t: number): void {
+  const l = s.p.plan.lines[i]!;
+  const tr = s.p.lines[i]!;
+  const y = s.year(t);
+  if (!hasOneOff(s, i, t)) {
+    s.add(`Spend in ${y} (to the penny)`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
+    return;
+  }
+  s.add('Spend before one-off items (to the penny)', tr.spend[t]!.minus(tr.ringFenced[t]!).plus(tr.savings[t]!), 'money', '=');
+  oneOffSteps(s, i, t);
+  s.add(`Spend in ${y}`, tr.spend[t]!, 'money', '=', `spend.${l.name}`, t);
 }
 
 function pct(d: Dec): string {

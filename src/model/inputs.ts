@@ -141,7 +141,8 @@ export function sameInput(a: string, b: string): boolean {
 
 /**
  * Rates that mean a share of something (of activity shifted, of a cost, of savings delivered) lie
- * between 0% and 100%; a cost ratio cannot fall below nothing. Other rates (inflation, growth, an
+ * between 0% and 100% (so does a convergence pace, a share of the distance from target closed); a
+ * cost ratio and a convergence cap cannot fall below nothing. Other rates (inflation, growth, an
  * uplift) may fall below zero.
  */
 export const RATE_LIMITS: Record<string, [lo: Dec, hi: Dec | undefined]> = {

@@ -48,6 +48,8 @@ interface Common {
   fromYear: 0 | 1;
   /** Whether a scenario reports this metric at all; default: every scenario. */
   when?: (spec: ScenarioSpec) => boolean;
+  /** The run table's sub-header for rows that belong together (`Fair shares`); none: the headline rows. */
+  group?: string;
 }
 
 export interface SingleMetric extends Common {
@@ -74,6 +76,20 @@ export type MetricEntry = SingleMetric | MetricFamily;
 const lineNames = (spec: ScenarioSpec): readonly string[] => Object.keys(spec.lines);
 const providerNames = (spec: ScenarioSpec): readonly string[] => Object.keys(spec.providers ?? {});
 const hasProviders = (spec: ScenarioSpec): boolean => providerNames(spec).length > 0;
+const hasFairShare = (spec: ScenarioSpec): boolean => spec.allocation.fair_share !== undefined;
+const streamNames = (spec: ScenarioSpec): readonly string[] => {
+  const nr = spec.allocation.non_recurrent;
+  return nr?.kind === 'streams' ? Object.keys(nr.streams) : [];
+};
+const hasStreams = (spec: ScenarioSpec): boolean => streamNames(spec).length > 0;
+/** MODEL.md: `ring_fenced` and `non_recurrent_savings` appear in a scenario with a ring-fenced stream or a one-off saving. */
+const hasOneOffSpend = (spec: ScenarioSpec): boolean => {
+  const nr = spec.allocation.non_recurrent;
+  const fenced = nr?.kind === 'streams' && Object.values(nr.streams).some((st) => st.ringFenced !== undefined);
+  return fenced || Object.values(spec.lines).some((l) => l.non_recurrent_savings !== undefined);
+};
+const FAIR_SHARES = 'Fair shares';
+const ONE_OFFS = 'One-off money';
 const single = (m: SingleMetric): SingleMetric => m;
 const family = (m: MetricFamily): MetricFamily => m;
 
@@ -89,6 +105,15 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
       const y = s.year(t);
       if (t === 0) {
         s.add(`Recurrent allocation in ${y}, as given (R0)`, p.allocation[0]!, 'money', undefined, 'allocation', 0);
+        return;
+      }
+      if (p.fairShare) {
+        s.text('Step 1: the recurrent allocation grows by the base growth plus its convergence towards fair share');
+        s.add(`Recurrent allocation in ${s.year(t - 1)}`, p.allocation[t - 1]!, 'money', undefined, 'allocation', t - 1);
+        s.add('× (1 + base growth + convergence)', ONE.plus(p.growthRate[t]!), 'factor', '×');
+        s.add(`base growth${s.central(s.spec.allocation.growth, t)}`, p.baseGrowth[t]!, 'rate', undefined, undefined, undefined, 1);
+        s.add('convergence', p.convergence[t]!, 'rate', undefined, 'convergence', t, 1);
+        s.add(`Recurrent allocation in ${y} (to the penny)`, p.allocation[t]!, 'money', '=', 'allocation', t);
         return;
       }
       s.text('Step 1: the recurrent allocation grows by its growth rate');
@@ -108,7 +133,14 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
     label: 'Non-recurrent funding',
     value: ({ p, t }) => p.plan.nonRecurrent[t],
     explain(s, t) {
-      s.add(`Non-recurrent funding named for ${s.year(t)} (it does not compound)`, s.p.plan.nonRecurrent[t]!, 'money', undefined, 'non_recurrent', t);
+      const { plan } = s.p;
+      if (plan.streams.length === 0) {
+        s.add(`Non-recurrent funding named for ${s.year(t)} (it does not compound)`, plan.nonRecurrent[t]!, 'money', undefined, 'non_recurrent', t);
+        return;
+      }
+      s.text(`Non-recurrent funding is every stream's amount for ${s.year(t)} (none of it compounds)`);
+      plan.streams.forEach((st) => s.add(`+ ${st.name}`, st.amounts[t]!, 'money', '+', `non_recurrent.${st.name}`, t));
+      s.add('Non-recurrent funding', plan.nonRecurrent[t]!, 'money', '=', 'non_recurrent', t);
     },
   }),
   single({
@@ -131,13 +163,100 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
     label: 'Allocation growth',
     value: ({ p, t }) => p.growthRate[t],
     explain(s, t) {
-      if (s.p.fairShare) {
-        s.add(`Base growth for ${s.year(t)}, as given`, s.p.baseGrowth[t]!, 'rate');
-        s.add('+ fair-share convergence', s.p.convergence[t]!, 'rate', '+');
-        s.add(`Allocation growth rate for ${s.year(t)}`, s.p.growthRate[t]!, 'rate', '=', 'allocation_growth', t);
-      } else {
+      if (!s.p.fairShare) {
         s.add(`Allocation growth rate for ${s.year(t)}, as given`, s.p.plan.growth[t]!, 'rate', undefined, 'allocation_growth', t);
+        return;
       }
+      s.text('Step 1: the allocation grows by the base growth plus its convergence towards fair share');
+      s.add(`Base growth for ${s.year(t)}${s.central(s.spec.allocation.growth, t)}`, s.p.baseGrowth[t]!, 'rate');
+      s.add('+ convergence', s.p.convergence[t]!, 'rate', '+', 'convergence', t);
+      s.add(`Allocation growth in ${s.year(t)}`, s.p.growthRate[t]!, 'rate', '=', 'allocation_growth', t);
+    },
+  }),
+  single({
+    name: 'fair_share_target',
+    kind: 'money',
+    fromYear: 0,
+    label: 'Fair-share target',
+    when: hasFairShare,
+    group: FAIR_SHARES,
+    value: ({ p, t }) => p.fairShare?.target[t],
+    explain(s, t) {
+      const fs = s.p.fairShare!;
+      if (t === 0) {
+        s.text('Fair shares: the base-year target is the allocation over (1 + its distance from target)');
+        s.add(`Recurrent allocation in ${s.year(0)}`, s.p.allocation[0]!, 'money', undefined, 'allocation', 0);
+        s.add('÷ (1 + distance from target)', ONE.plus(fs.distance[0]!), 'factor', '÷');
+        s.add('distance from target, as given', fs.distance[0]!, 'rate', undefined, 'distance_from_target', 0, 1);
+        s.add(`Fair-share target in ${s.year(0)} (to the penny)`, fs.target[0]!, 'money', '=', 'fair_share_target', 0);
+        return;
+      }
+      s.text('Fair shares: the target grows by the base growth only');
+      s.add(`Fair-share target in ${s.year(t - 1)}`, fs.target[t - 1]!, 'money', undefined, 'fair_share_target', t - 1);
+      s.add('× (1 + base growth)', ONE.plus(s.p.baseGrowth[t]!), 'factor', '×');
+      s.add(`base growth${s.central(s.spec.allocation.growth, t)}`, s.p.baseGrowth[t]!, 'rate', undefined, undefined, undefined, 1);
+      s.add(`Fair-share target in ${s.year(t)} (to the penny)`, fs.target[t]!, 'money', '=', 'fair_share_target', t);
+    },
+  }),
+  single({
+    name: 'distance_from_target',
+    kind: 'rate',
+    fromYear: 0,
+    label: 'Distance from target',
+    when: hasFairShare,
+    group: FAIR_SHARES,
+    value: ({ p, t }) => p.fairShare?.distance[t],
+    explain(s, t) {
+      const fs = s.p.fairShare!;
+      if (t === 0) {
+        s.add(`Distance from target in ${s.year(0)}, as given: (allocation − target) ÷ target`, fs.distance[0]!, 'rate', undefined, 'distance_from_target', 0);
+        return;
+      }
+      s.text('Fair shares: the distance from target is the allocation over its target, less one');
+      s.add(`Recurrent allocation in ${s.year(t)}`, s.p.allocation[t]!, 'money', undefined, 'allocation', t);
+      s.add('÷ fair-share target', fs.target[t]!, 'money', '÷', 'fair_share_target', t);
+      s.add('− 1', ONE, 'factor', '−');
+      s.add(`Distance from target in ${s.year(t)}`, fs.distance[t]!, 'rate', '=', 'distance_from_target', t);
+    },
+  }),
+  single({
+    name: 'convergence',
+    kind: 'rate',
+    fromYear: 1,
+    label: 'Convergence',
+    when: hasFairShare,
+    group: FAIR_SHARES,
+    value: ({ p, t }) => p.convergence[t],
+    explain(s, t) {
+      const rule = s.p.plan.fairShare!.rule;
+      const c = s.p.convergence[t]!;
+      if (rule.kind === 'given') {
+        const given = s.spec.allocation.fair_share?.convergence;
+        s.add(`Convergence for ${s.year(t)}, as given${s.central(given, t)}`, c, 'rate', undefined, 'convergence', t);
+        return;
+      }
+      const raw = s.p.fairShare!.unclamped[t]!;
+      const binds = raw.gt(rule.cap) ? 'above +cap, so the cap applies' : raw.lt(rule.cap.neg()) ? 'below −cap, so the cap applies' : 'within ± the cap, so it stands';
+      s.text(`Fair shares: convergence is minus the pace times last year's distance from target, held within ± the cap (−π × d = ${pct(raw.toDecimalPlaces(6, Dec.ROUND_HALF_EVEN))}: ${binds})`);
+      s.add('Convergence: clamp(−pace × distance, −cap, +cap)', c, 'rate', undefined, 'convergence', t);
+      s.add(`distance from target in ${s.year(t - 1)} (d)`, s.p.fairShare!.distance[t - 1]!, 'rate', undefined, 'distance_from_target', t - 1, 1);
+      s.add('pace (π)', rule.pace, 'rate', undefined, undefined, undefined, 1);
+      s.add('cap (κ)', rule.cap, 'rate', undefined, undefined, undefined, 1);
+    },
+  }),
+  family({
+    family: 'non_recurrent',
+    members: streamNames,
+    what: 'one-off funding',
+    kind: 'money',
+    fromYear: 0,
+    when: hasStreams,
+    group: ONE_OFFS,
+    value: ({ p, t }, i) => p.streams[i]![t],
+    explain(s, t, i) {
+      const st = s.p.plan.streams[i]!;
+      const fenced = st.ringFenced === undefined ? '' : `, ring-fenced: it must be spent on ${s.lineLabel(s.p.plan.lines[st.ringFenced]!.name)} in its year`;
+      s.add(`${st.name} named for ${s.year(t)}, as given (one-off${fenced})`, st.amounts[t]!, 'money', undefined, `non_recurrent.${st.name}`, t);
     },
   }),
   single({
@@ -150,6 +269,42 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
       s.text("Step 6: spend is the sum of every line's funded spend");
       s.p.plan.lines.forEach((l, i) => s.add(`+ ${s.lineLabel(l.name)}`, s.p.lines[i]!.spend[t]!, 'money', '+', `spend.${l.name}`, t));
       s.add('Spend', s.p.spend[t]!, 'money', '=', 'spend', t);
+    },
+  }),
+  single({
+    name: 'ring_fenced',
+    kind: 'money',
+    fromYear: 0,
+    label: 'Ring-fenced spend',
+    when: hasOneOffSpend,
+    group: ONE_OFFS,
+    value: ({ p, t }) => p.ringFenced[t],
+    explain(s, t) {
+      const { plan } = s.p;
+      s.text(`Ring-fenced money is spent on its line in its year: every ring-fenced stream's amount for ${s.year(t)}`);
+      plan.streams.forEach((st) => {
+        if (st.ringFenced !== undefined) s.add(`+ ${st.name} (on ${s.lineLabel(plan.lines[st.ringFenced]!.name)})`, st.amounts[t]!, 'money', '+', `non_recurrent.${st.name}`, t);
+      });
+      if (!plan.streams.some((st) => st.ringFenced !== undefined)) s.add('+ no ring-fenced stream', s.p.ringFenced[t]!, 'money', '+');
+      s.add('Ring-fenced spend', s.p.ringFenced[t]!, 'money', '=', 'ring_fenced', t);
+    },
+  }),
+  single({
+    name: 'non_recurrent_savings',
+    kind: 'money',
+    fromYear: 0,
+    label: 'One-off savings',
+    when: hasOneOffSpend,
+    group: ONE_OFFS,
+    value: ({ p, t }) => p.savings[t],
+    explain(s, t) {
+      s.text(`One-off savings lower their line's spend in ${s.year(t)} only: every line's saving for the year`);
+      s.p.plan.lines.forEach((l, i) => {
+        const x = s.p.lines[i]!.savings[t]!;
+        if (!x.isZero()) s.add(`+ ${s.lineLabel(l.name)}`, x, 'money', '+');
+      });
+      if (s.p.savings[t]!.isZero()) s.add('+ no saving this year', s.p.savings[t]!, 'money', '+');
+      s.add('One-off savings', s.p.savings[t]!, 'money', '=', 'non_recurrent_savings', t);
     },
   }),
   single({
@@ -172,11 +327,16 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
     label: 'Underlying surplus',
     value: ({ p, t }) => p.underlying[t],
     explain(s, t) {
-      const nr = s.p.plan.nonRecurrent[t]!;
-      s.text('Step 6: the underlying surplus leaves out one-off money');
-      s.add('ICB surplus', s.p.surplus[t]!, 'money', undefined, 'icb_surplus', t);
+      const { p } = s;
+      const nr = p.plan.nonRecurrent[t]!;
+      s.text('Step 6: the underlying surplus takes every one-off item out: recurrent income less recurrent spend');
+      s.add('ICB surplus', p.surplus[t]!, 'money', undefined, 'icb_surplus', t);
       s.add('− non-recurrent funding', nr, 'money', '−', 'non_recurrent', t);
-      s.add('Underlying surplus', s.p.surplus[t]!.minus(nr), 'money', '=', 'underlying_surplus', t);
+      if (p.plan.oneOffSpend) {
+        s.add('+ ring-fenced spend (one-off spend paid for by it)', p.ringFenced[t]!, 'money', '+', 'ring_fenced', t);
+        s.add('− one-off savings (they do not recur)', p.savings[t]!, 'money', '−', 'non_recurrent_savings', t);
+      }
+      s.add('Underlying surplus', p.underlying[t]!, 'money', '=', 'underlying_surplus', t);
     },
   }),
   single({
@@ -377,3 +537,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
     explain: (s, t) => unheldGapTrail(s, t),
   }),
 ];
+
+function pct(d: Dec): string {
+  return `${d.times(100).toFixed()}%`;
+}

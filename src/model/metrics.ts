@@ -25,13 +25,15 @@ export interface MetricDef {
   provider?: string;
   /** The family's words after the member's name (`provider gap`), for rows under a member's heading. */
   what?: string;
+  /** The run table's sub-header for the rows this one belongs with (`Fair shares`). */
+  group?: string;
 }
 
 const isFamily = (e: MetricEntry): e is MetricFamily => 'family' in e;
 const reported = (e: MetricEntry, spec: ScenarioSpec): boolean => e.when === undefined || e.when(spec);
 
 function singleDef(e: SingleMetric): MetricDef {
-  return { name: e.name, kind: e.kind, fromYear: e.fromYear, label: e.label };
+  return { name: e.name, kind: e.kind, fromYear: e.fromYear, label: e.label, ...(e.group ? { group: e.group } : {}) };
 }
 
 function memberDef(e: MetricFamily, member: string): MetricDef {
@@ -45,6 +47,7 @@ function memberDef(e: MetricFamily, member: string): MetricDef {
     ...(e.under === 'line' ? { line: member } : {}),
     ...(e.under === 'provider' ? { provider: member } : {}),
     what: e.what,
+    ...(e.group ? { group: e.group } : {}),
   };
 }
 

@@ -45,13 +45,16 @@ export function runView(result: RunResult, opts: { lines?: boolean } = {}): RunV
   });
   const headline = headlineMetricDefs(result.spec);
   const providers = Object.entries(result.spec.providers ?? {});
-  const sections: ViewSection[] = [];
-  if (providers.length === 0) sections.push({ rows: headline.map((d) => row(d)) });
-  else {
+  // With providers, the organisations' rows move to their own System block below.
+  const inSystem = new Set(providers.length === 0 ? [] : ['system_surplus', 'providers_surplus', 'unheld_gap']);
+  const sections: ViewSection[] = [{ rows: headline.filter((d) => d.group === undefined && !inSystem.has(d.name)).map((d) => row(d)) }];
+  // Fair shares and one-off money each under their own sub-header, after the headline rows.
+  for (const group of [...new Set(headline.flatMap((d) => (d.group === undefined ? [] : [d.group])))]) {
+    sections.push({ heading: group, rows: headline.filter((d) => d.group === group).map((d) => row(d)) });
+  }
+  if (providers.length > 0) {
     // The organisations: the ICB, each provider, and what no provider of the scenario holds add up to the system.
-    const inSystem = new Set(['system_surplus', 'providers_surplus', 'unheld_gap']);
     const def = (name: string) => metricDefs(result.spec).find((d) => d.name === name)!;
-    sections.push({ rows: headline.filter((d) => !inSystem.has(d.name)).map((d) => row(d)) });
     sections.push({
       heading: 'System',
       rows: [

@@ -88,8 +88,26 @@ function inputRows(results: readonly RunResult[], years: string[]): Row[] {
     const rows: Row[] = [
       { values: [r.scenario, 'Base-year recurrent allocation', '', r.units, ...years.map((y) => (y === plan.labels[0] ? num(plan.r0) : null))], numFmt: money },
       { values: [r.scenario, 'Allocation growth', '', '%', ...at(plan.growth, 1)], numFmt: SHARE_FORMAT },
-      { values: [r.scenario, 'Non-recurrent funding', '', r.units, ...at(plan.nonRecurrent, 0)], numFmt: money },
     ];
+    const fs = plan.fairShare;
+    if (fs) {
+      rows.push({ values: [r.scenario, 'Distance from fair-share target', '', '%', ...years.map((y) => (y === plan.labels[0] ? num(fs.distance0) : null))], numFmt: SHARE_FORMAT });
+      if (fs.rule.kind === 'given') {
+        rows.push({ values: [r.scenario, 'Convergence adjustment', '', '%', ...at(fs.rule.convergence, 1)], numFmt: SHARE_FORMAT });
+      } else {
+        const { pace, cap } = fs.rule;
+        rows.push({ values: [r.scenario, 'Convergence pace', '', '%', ...at(plan.labels.map(() => pace), 1)], numFmt: SHARE_FORMAT });
+        rows.push({ values: [r.scenario, 'Convergence cap', '', '%', ...at(plan.labels.map(() => cap), 1)], numFmt: SHARE_FORMAT });
+      }
+    }
+    if (plan.streams.length === 0) {
+      rows.push({ values: [r.scenario, 'Non-recurrent funding', '', r.units, ...at(plan.nonRecurrent, 0)], numFmt: money });
+    }
+    for (const st of plan.streams) {
+      const line = st.ringFenced === undefined ? '' : plan.lines[st.ringFenced]!.name;
+      const what = st.ringFenced === undefined ? `Non-recurrent: ${st.name}` : `Non-recurrent: ${st.name} (ring-fenced)`;
+      rows.push({ values: [r.scenario, what, line, r.units, ...at(st.amounts, 0)], numFmt: money });
+    }
     for (const l of plan.lines) {
       rows.push({ values: [r.scenario, 'Base-year spend', l.name, r.units, ...years.map((y) => (y === plan.labels[0] ? num(l.spend0) : null))], numFmt: money });
       rows.push({ values: [r.scenario, 'Inflation', l.name, '%', ...at(l.inflation, 1)], numFmt: SHARE_FORMAT });
@@ -97,6 +115,7 @@ function inputRows(results: readonly RunResult[], years: string[]): Row[] {
       rows.push({ values: [r.scenario, 'Efficiency requirement', l.name, '%', ...at(l.efficiency, 1)], numFmt: SHARE_FORMAT });
       rows.push({ values: [r.scenario, 'Efficiency delivered', l.name, '%', ...at(l.delivery, 1)], numFmt: SHARE_FORMAT });
       if (l.uplift) rows.push({ values: [r.scenario, 'Contract uplift (flat cash)', l.name, '%', ...at(l.uplift, 1)], numFmt: SHARE_FORMAT });
+      if (l.savings.some((x) => !x.isZero())) rows.push({ values: [r.scenario, 'One-off savings', l.name, r.units, ...at(l.savings, 0)], numFmt: money });
     }
     for (const p of r.spec.policies ?? []) {
       // The sentence (with the policy's own name) goes last, after the years: in the Line column it

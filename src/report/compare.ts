@@ -4,7 +4,7 @@
  */
 import { convertMoney } from '../model/convert-units.js';
 import { Dec } from '../model/decimal.js';
-import { HEADLINE_METRICS, metricDefs, type MetricKind } from '../model/metrics.js';
+import { HEADLINE_METRICS, headlineMetricDefs, metricDefs, type MetricKind } from '../model/metrics.js';
 import type { RunResult } from '../model/run.js';
 import type { Units } from '../model/units.js';
 
@@ -49,6 +49,20 @@ export interface Comparison {
 export interface Compared {
   file: string;
   result: RunResult;
+}
+
+/**
+ * The rows compare shows without `--metric`: the headline metrics, then the fair-share and one-off
+ * rows of any scenario that reports them (a blank where another does not), then the period rows.
+ */
+export function defaultRows(runs: readonly Compared[]): CompareRow[] {
+  const rows = new Map<string, CompareRow>(HEADLINE_METRICS.map((m) => [m.name, { id: m.name, label: m.label, kind: m.kind }]));
+  for (const { result } of runs) {
+    for (const d of headlineMetricDefs(result.spec)) {
+      if (d.group !== undefined && !rows.has(d.name)) rows.set(d.name, { id: d.name, label: d.label, kind: d.kind });
+    }
+  }
+  return [...rows.values(), ...PERIOD_ROWS];
 }
 
 /** Every row name `--metric` accepts for these scenarios. */

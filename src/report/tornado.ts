@@ -36,7 +36,7 @@ export interface TornadoResult {
 /** Percentiles as rates are written to 0.0001 percentage points: finer says nothing more. */
 const PCT_PLACES = 4;
 
-/** Where rates a tornado can swing live: the cost drivers, allocation growth and policy levers. */
+/** Where rates a tornado can swing live: the cost drivers, allocation growth, fair-share convergence and policy levers. */
 const DRIVERS = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'];
 const POLICY_RATES = ['share', 'cost_ratio', 'cut', 'uplift'];
 
@@ -111,6 +111,8 @@ export function tornadoInputs(data: Plain, step: Dec, plain = true): TornadoInpu
     }
   };
   visit('allocation.growth', getInput(data, 'allocation.growth'), 'growth');
+  // The fair-share rule: the pace and cap of convergence, or the adjustments themselves.
+  for (const k of ['pace', 'cap', 'convergence']) visit(`allocation.fair_share.${k}`, getInput(data, `allocation.fair_share.${k}`), k);
   for (const k of DRIVERS) visit(`assumptions.${k}`, getInput(data, `assumptions.${k}`), k);
   const lines = getInput(data, 'lines');
   if (isMap(lines)) for (const name of Object.keys(lines)) for (const k of DRIVERS) visit(`lines.${name}.${k}`, getInput(data, `lines.${name}.${k}`), k);

@@ -15,7 +15,7 @@ import { exactFigure } from '../../src/render/explain.js';
 import { withUnit } from '../../src/render/format.js';
 import type { Units } from '../../src/model/units.js';
 import { icbsim } from '../cli/helpers.js';
-import { scenarioArb } from '../model/arbitraries.js';
+import { scenarioArb, scenarioWithOneOffsArb as withOneOffs } from '../model/arbitraries.js';
 import { join } from 'node:path';
 import { allScenarioFiles, load, presetFiles, REPO } from '../montecarlo/helpers.js';
 
@@ -88,7 +88,21 @@ function checkParts(e: Explanation, result: RunResult): number {
       expect(labels.map((l) => l.replace(/ \(the (mean|mode|midpoint) of its (normal|triangular|uniform) distribution\)$/, '')), where).toEqual(['inflation', 'demand', 'efficiency', 'delivery']);
       const [inf, dem, eff, del] = parts as [Dec, Dec, Dec, Dec];
       expect(v.toFixed(), where).toBe(ONE.plus(inf).times(ONE.plus(dem)).times(ONE.minus(eff.times(del))).toFixed());
-    } else if (parent.label === '× (1 + allocation growth)' || parent.label === '× (1 + uplift)') {
+    } else if (parent.label === '× (1 + base growth + convergence)') {
+      // R_t = R_{t−1} × (1 + g_t + c_t)
+      expect(parts, where).toHaveLength(2);
+      expect(v.toFixed(), where).toBe(ONE.plus(parts[0]!).plus(parts[1]!).toFixed());
+    } else if (parent.label.startsWith('Convergence: clamp')) {
+      // c_t = clamp(−π × d_{t−1}, −κ, κ)
+      expect(parts, where).toHaveLength(3);
+      const [d, pace, cap] = parts as [Dec, Dec, Dec];
+      expect(v.toFixed(), where).toBe(Dec.min(cap, Dec.max(cap.neg(), pace.neg().times(d))).toFixed());
+    } else if (
+      parent.label === '× (1 + allocation growth)' ||
+      parent.label === '× (1 + uplift)' ||
+      parent.label === '× (1 + base growth)' ||
+      parent.label === '÷ (1 + distance from target)'
+    ) {
       expect(parts, where).toHaveLength(1);
       expect(v.toFixed(), where).toBe(ONE.plus(parts[0]!).toFixed());
     } else if (parent.label.startsWith('× (1 − cut')) {
@@ -174,6 +188,20 @@ describe('explain, as a property', () => {
         if (!parsed.ok) return;
         const { explained } = explainEverything(runScenario(parsed.spec));
         expect(explained).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+});
+
+describe('explain, as a property, with fair shares and one-off money', () => {
+  it('every figure reconciles: convergence, named streams, ring-fenced pots and one-off savings included', () => {
+    fc.assert(
+      fc.property(withOneOffs, (data) => {
+        const parsed = parseScenario(data);
+        expect(parsed.ok).toBe(true);
+        if (!parsed.ok) return;
+        expect(explainEverything(runScenario(parsed.spec)).explained).toBeGreaterThan(0);
       }),
       { numRuns: 40 },
     );

@@ -64,6 +64,26 @@ describe('pace and cap', () => {
   });
 });
 
+describe('the fair-share metrics', () => {
+  const r = run(fairShare({ distance_from_target: '25%', pace: '10%', cap: '2.4%' }));
+
+  test('report T_t, d_t from the base year and c_t from year 1', () => {
+    // T = 800, 816, 832.32; d_0 = 25% as given; c_1 = −2.4% (clamped)
+    expect([0, 1, 2].map((t) => r.m(t, 'fair_share_target'))).toEqual(['800', '816', '832.32']);
+    expect(r.m(0, 'distance_from_target')).toBe('0.25');
+    expect(r.m(1, 'distance_from_target')).toBe(decString(new Dec(996).dividedBy(816).minus(1)));
+    expect(r.m(1, 'convergence')).toBe('-0.024');
+    expect(r.at(0).convergence).toBeUndefined();
+  });
+
+  test('are not reported without fair_share', () => {
+    const plain = run(minimal({ units: '£', allocation: { recurrent: '1000', growth: '2%' } }));
+    for (const t of [0, 1]) {
+      for (const name of ['fair_share_target', 'distance_from_target', 'convergence']) expect(plain.at(t)[name]).toBeUndefined();
+    }
+  });
+});
+
 describe('an explicit convergence list', () => {
   // c = [−0.5%, +0.25%], g = 2%, d_0 = 5%.
   const r = run(fairShare({ distance_from_target: '5%', convergence: ['-0.5%', '0.25%'] }));

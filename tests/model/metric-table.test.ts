@@ -45,10 +45,14 @@ test('family metrics are named <family>.<member>, one per member, and an unknown
   const { spec } = load(allScenarioFiles()[0]!);
   const lines = Object.keys(spec.lines);
   const providers = Object.keys(spec.providers ?? {});
-  const families = METRIC_TABLE.flatMap((e) => ('family' in e ? [e.family] : []));
-  expect(families).toEqual(['spend', 'need', 'gap', 'growth', 'provider_income', 'provider_costs', 'provider_surplus', 'provider_underlying_surplus']);
+  const familiesUnder = (under: string) => METRIC_TABLE.flatMap((e) => ('family' in e && e.under === under ? [e.family] : []));
+  expect(familiesUnder('line')).toEqual(['spend', 'need', 'gap', 'growth']);
+  expect(familiesUnder('provider')).toEqual(['provider_income', 'provider_costs', 'provider_surplus', 'provider_underlying_surplus']);
+  // Families neither per line nor per provider (named one-off streams) report no member in a scenario without them.
+  expect(METRIC_TABLE.flatMap((e) => ('family' in e && e.under !== 'line' && e.under !== 'provider' ? [e.family] : []))).toContain('non_recurrent');
+  expect(metricDefs(spec).filter((d) => d.family === 'non_recurrent')).toEqual([]);
   const defs = metricDefs(spec);
-  for (const f of families) expect(defs.filter((d) => d.family === f).map((d) => d.member)).toEqual(f.startsWith('provider') ? providers : lines);
+  for (const f of [...familiesUnder('line'), ...familiesUnder('provider')]) expect(defs.filter((d) => d.family === f).map((d) => d.member)).toEqual(f.startsWith('provider') ? providers : lines);
   // base.yaml's two illustrative trusts are the provider families' members there.
   const base = load(allScenarioFiles().find((f) => f.endsWith('base.yaml'))!).spec;
   expect(metricDefs(base).filter((d) => d.family === 'provider_surplus').map((d) => d.member)).toEqual(['northshire', 'northshire_care']);

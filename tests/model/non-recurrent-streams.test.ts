@@ -42,6 +42,13 @@ describe('a stream tapering to zero (deficit support withdrawn over three years)
     expect([0, 1, 2, 3].map((t) => r.m(t, 'underlying_surplus'))).toEqual(['40', '40', '40', '40']);
   });
 
+  test('each stream is a metric, and ring_fenced and non_recurrent_savings are not reported without either', () => {
+    expect([0, 1, 2, 3].map((t) => r.m(t, 'non_recurrent.deficit_support'))).toEqual(['30', '20', '10', '0']);
+    expect([0, 1, 2, 3].map((t) => r.m(t, 'non_recurrent.other'))).toEqual(['0', '1', '0', '0']);
+    expect(r.at(1).ring_fenced).toBeUndefined();
+    expect(r.at(1).non_recurrent_savings).toBeUndefined();
+  });
+
   test('each stream is in the projection by year', () => {
     const p = r.result.projection;
     expect(p.plan.streams.map((st) => st.name)).toEqual(['deficit_support', 'other']);
@@ -60,6 +67,10 @@ describe('a ring-fenced pot, and the year after it', () => {
     expect([r.m(1, 'need.c'), r.m(1, 'spend.c')]).toEqual(['38', '38']);
     expect(r.m(1, 'gap.c')).toBe('0');
     expect(decString(r.result.projection.ringFenced[1]!)).toBe('5');
+    // Reported in every year of a scenario with a pot, 0 where a year has none
+    expect([0, 1, 2, 3].map((t) => r.m(t, 'ring_fenced'))).toEqual(['0', '5', '0', '0']);
+    expect([0, 1, 2, 3].map((t) => r.m(t, 'non_recurrent_savings'))).toEqual(['0', '0', '0', '0']);
+    expect(r.m(1, 'non_recurrent.virtual_wards')).toBe('5');
   });
 
   test('the year after builds on the line without it, so it never compounds', () => {
@@ -106,6 +117,8 @@ describe('one-off savings on a line', () => {
     expect([r.m(1, 'spend.a'), r.m(1, 'need.a')]).toEqual(['62', '62']);
     expect([r.m(2, 'spend.a'), r.m(3, 'spend.a')]).toEqual(['72.6', '79.86']);
     expect(decString(r.result.projection.savings[1]!)).toBe('4');
+    expect([0, 1, 2, 3].map((t) => r.m(t, 'non_recurrent_savings'))).toEqual(['0', '4', '0', '0']);
+    expect(r.m(1, 'ring_fenced')).toBe('0');
   });
 
   test('they flatter the ICB surplus, not the underlying surplus', () => {

@@ -218,14 +218,14 @@ describe('icbsim report with every shipped scenario side by side', async () => {
   const files = readdirSync(join(REPO, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => join('scenarios', f));
   const r = await icbsim(['report', ...files]);
 
-  it('gives each of the eleven scenarios its own colour in the side-by-side charts', () => {
+  it('gives each of the twelve scenarios its own colour in the side-by-side charts', () => {
     expect(r.code, r.stderr).toBe(0);
-    expect(files).toHaveLength(11);
+    expect(files).toHaveLength(12);
     const start = r.stdout.indexOf('id="cmp-0"');
     const legend = r.stdout.slice(r.stdout.indexOf('<g class="legend">', start), r.stdout.indexOf('</g>', start));
     const swatches = [...legend.matchAll(/<rect [^>]*fill="(#[0-9A-Fa-f]{6})"\/><text [^>]*>([^<]+)<\/text>/g)].map((m) => [m[1], m[2]]);
-    expect(swatches).toHaveLength(11);
-    expect(new Set(swatches.map(([c]) => c)).size).toBe(11);
+    expect(swatches).toHaveLength(12);
+    expect(new Set(swatches.map(([c]) => c)).size).toBe(12);
   });
 
   it('names the scenarios whose lines coincide, when only some of them do', () => {

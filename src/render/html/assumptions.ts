@@ -28,6 +28,10 @@ export function uncertainRates(spec: ScenarioSpec): string[] {
     if (rates.some((x) => x.kind !== 'fixed')) out.push(`${where}: ${seriesText(s)}`);
   };
   visit('allocation growth', spec.allocation.growth);
+  const fs = spec.allocation.fair_share;
+  if (fs?.pace) visit('convergence pace', { kind: 'one', rate: fs.pace });
+  if (fs?.cap) visit('convergence cap', { kind: 'one', rate: fs.cap });
+  visit('convergence', fs?.convergence);
   const drivers = ['inflation', 'demand', 'efficiency', 'efficiency_delivery'] as const;
   for (const d of drivers) visit(`${d.replace('_', ' ')} (default)`, spec.assumptions?.[d]);
   for (const [name, l] of Object.entries(spec.lines)) for (const d of drivers) visit(`${d.replace('_', ' ')} (${name})`, l[d]);
@@ -44,10 +48,22 @@ export function assumptionsTable(r: RunResult): string {
   const labels = plan.labels;
   const rows: [string, string[]][] = [];
   const rateRow = (values: Dec[]): string[] => labels.map((_, t) => (t === 0 ? '–' : rateText(values[t]!)));
-  rows.push(['Allocation growth', rateRow(plan.growth)]);
-  if (plan.nonRecurrent.some((d) => !d.isZero())) {
-    rows.push(['Non-recurrent funding', plan.nonRecurrent.map((d) => formatMoney(d, DISPLAY_PLACES[r.units]))]);
+  const moneyRow = (values: Dec[]): string[] => values.map((d) => formatMoney(d, DISPLAY_PLACES[r.units]));
+  rows.push([plan.fairShare ? 'Allocation growth (base, before convergence)' : 'Allocation growth', rateRow(plan.growth)]);
+  const fs = plan.fairShare;
+  if (fs) {
+    rows.push(['Distance from fair-share target', labels.map((_, t) => (t === 0 ? rateText(fs.distance0) : '–'))]);
+    if (fs.rule.kind === 'given') rows.push(['Convergence adjustment (as given)', rateRow(fs.rule.convergence)]);
+    else rows.push([`Convergence: pace ${rateText(fs.rule.pace)} of the distance, cap ±${rateText(fs.rule.cap)}`, rateRow(r.projection.convergence)]);
   }
+  if (plan.streams.length === 0 && plan.nonRecurrent.some((d) => !d.isZero())) {
+    rows.push(['Non-recurrent funding', moneyRow(plan.nonRecurrent)]);
+  }
+  for (const st of plan.streams) {
+    const fenced = st.ringFenced === undefined ? '' : ` (ring-fenced to ${lineName(r, plan.lines[st.ringFenced]!.name)})`;
+    rows.push([`Non-recurrent: ${st.name}${fenced}`, moneyRow(st.amounts)]);
+  }
+  for (const l of plan.lines) if (l.savings.some((x) => !x.isZero())) rows.push([`One-off savings: ${lineName(r, l.name)}`, moneyRow(l.savings)]);
   const drivers = [
     ['inflation', 'Inflation'],
     ['demand', 'Demand growth'],
