@@ -48,10 +48,6 @@ function formatFor(kind: MetricKind, units: Units): string {
   return kind === 'money' ? moneyFormat(units) : SHARE_FORMAT;
 }
 
-function unionYears(results: readonly RunResult[]): string[] {
-  return [...new Set(results.flatMap((r) => r.years.map((y) => y.year)))].sort();
-}
-
 /** A line's metric under the line's own label, as the report shows it: "Acute hospital services: spend". */
 function lineLabel(def: MetricDef, labels: ReadonlyMap<string, string>): string {
   if (!def.line) return def.label;
