@@ -2,7 +2,8 @@
  * `--format xlsx`: a workbook a finance team can keep working in. Three sheets: Results (every
  * metric by year, money as numbers in the scenario's units with a thousands format that shows
  * deficits in red with a minus sign, shares and rates as percentages), Inputs (what the engine
- * used, by year) and Checks (each rule and where it fails). Frozen header row, columns sized to
+ * used, by year) and Checks (each rule and where it fails); then, for each scenario with
+ * providers, its organisations sheet (xlsx-organisations.ts). Frozen header row, columns sized to
  * fit. Pure: returns the file's bytes; the command writes them atomically.
  */
 import { Writable } from 'node:stream';
@@ -15,6 +16,7 @@ import type { Units } from '../model/units.js';
 import type { CheckedRun } from '../report/check.js';
 import { DISPLAY_PLACES } from './format.js';
 import { policyText } from './html/assumptions.js';
+import { ORG_HEADERS, ORG_LEAD, organisationRows, organisationSheetNames } from './xlsx-organisations.js';
 
 export const SHARE_FORMAT = '0.00%';
 
@@ -25,7 +27,15 @@ export function moneyFormat(units: Units): string {
   return `${body};[Red]-${body}`;
 }
 
-export type CellValue = string | number | null;
+/** A formula with the figure it comes to, so the sheet shows icbsim's figure before Excel recalculates. */
+export interface Formula {
+  formula: string;
+  result: number | null;
+}
+
+export type CellValue = string | number | null | Formula;
+
+const isNumeric = (v: CellValue): boolean => typeof v === 'number' || (v !== null && typeof v === 'object');
 
 interface Column {
   header: string;
@@ -148,6 +158,8 @@ export interface Sheet {
   rows: Row[];
   /** Cells from this column on take the row's number format. */
   firstNumeric: number;
+  /** Columns frozen at the left (default 2: the scenario and what the row is). */
+  frozenColumns?: number;
 }
 
 function columnWidths(sheet: Sheet): number[] {
@@ -191,7 +203,7 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
   };
   for (const sheet of sheets) {
     const { columns } = sheet;
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(2, columns.length) }] });
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(sheet.frozenColumns ?? 2, columns.length) }] });
     ws.columns = columnWidths(sheet).map((width) => ({ width }));
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     const header = ws.addRow(columns.map((c) => c.header));
@@ -205,7 +217,7 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
       const added = ws.addRow(row.values);
       row.values.forEach((v, i) => {
         const fmt = cellFormat(sheet, row, i);
-        if (typeof v === 'number' && fmt) added.getCell(i + 1).style = styleFor(fmt);
+        if (isNumeric(v) && fmt) added.getCell(i + 1).style = styleFor(fmt);
       });
       added.commit();
     }
@@ -223,7 +235,8 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
 }
 
 /** Roughly how many characters Excel shows for a value in a format: enough to size a column. */
-function displayWidth(v: CellValue, fmt: string | undefined): number {
+function displayWidth(cell: CellValue, fmt: string | undefined): number {
+  const v = cell !== null && typeof cell === 'object' ? cell.result : cell;
   if (v === null) return 0;
   if (typeof v === 'string') return v.length;
   if (fmt === SHARE_FORMAT) return (v * 100).toFixed(2).length + 1;
@@ -238,16 +251,20 @@ function displayWidth(v: CellValue, fmt: string | undefined): number {
  * nulls), so batch's worker threads can build them and post them back.
  */
 export interface ScenarioRows {
+  scenario: string;
   years: string[];
   results: Row[];
   inputs: Row[];
   checks: Row[];
+  /** Its organisations sheet, in its own years (empty without providers). */
+  organisations: Row[];
 }
 
 export function scenarioRows(run: CheckedRun): ScenarioRows {
   const r = run.result;
   const years = r.years.map((y) => y.year);
-  return { years, results: resultRows([r], years), inputs: inputRows([r], years), checks: checkRows([run]) };
+  const organisations = organisationRows(r, moneyFormat(r.units), (name, t) => num(r.years[t]!.metrics[name]));
+  return { scenario: r.scenario, years, results: resultRows([r], years), inputs: inputRows([r], years), checks: checkRows([run]), organisations };
 }
 
 /** The four columns before the years on the Results and Inputs sheets. */
@@ -267,6 +284,17 @@ export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
   const years = [...new Set(parts.flatMap((p) => p.years))].sort();
   const yearCols = years.map((y) => ({ header: y }));
   const rows = (pick: (p: ScenarioRows) => Row[]) => parts.flatMap((p) => pick(p).map((r) => toYears(r, p.years, years)));
+  const withProviders = parts.filter((p) => p.organisations.length > 0);
+  const names = organisationSheetNames(withProviders.map((p) => p.scenario), ['Results', 'Inputs', 'Checks']);
+  const organisations = withProviders.map(
+    (p, k): Sheet => ({
+      name: names[k]!,
+      columns: [...ORG_HEADERS.lead, ...p.years, ...ORG_HEADERS.trail].map((header) => ({ header })),
+      rows: p.organisations,
+      firstNumeric: ORG_LEAD,
+      frozenColumns: ORG_LEAD,
+    }),
+  );
   return [
     { name: 'Results', columns: [{ header: 'Scenario' }, { header: 'Metric' }, { header: 'Key' }, { header: 'Units' }, ...yearCols], rows: rows((p) => p.results), firstNumeric: LEAD },
     {
@@ -281,6 +309,7 @@ export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
       rows: parts.flatMap((p) => p.checks),
       firstNumeric: 6,
     },
+    ...organisations,
   ];
 }
 
