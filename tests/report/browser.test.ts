@@ -49,7 +49,7 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
   it('renders every chart of the shipped default scenario, with no errors and no network', async () => {
     const { page, errors, requests } = await open([join(REPO, 'scenarios', 'default.yaml')]);
     const charts = await chartBoxes(page);
-    expect(charts.map((c) => c.id)).toEqual(['s1-surplus', 's1-care', 's1-spend', 's1-gap', 's1-bridge-icb', 's1-bridge-system']);
+    expect(charts.map((c) => c.id)).toEqual(['s1-surplus', 's1-system', 's1-care', 's1-spend', 's1-gap', 's1-bridge-icb', 's1-bridge-system']);
     for (const c of charts) {
       expect(c.width, c.id).toBeGreaterThan(200);
       expect(c.height, c.id).toBeGreaterThan(100);
@@ -84,6 +84,30 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
     // The uncertain scenario's band is a visible area.
     const band = await page.$eval('#s2-fan .band path', (p) => ({ height: (p as SVGGraphicsElement).getBBox().height }));
     expect(band.height).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('draws the system by organisation and each provider side by side, with every segment and marker visible', async () => {
+    const { page, errors, requests } = await open([join(REPO, 'scenarios', 'default.yaml'), join(REPO, 'scenarios', 'cp-blueprint.yaml')]);
+    const charts = await chartBoxes(page);
+    const ids = charts.map((c) => c.id);
+    expect(ids).toContain('cmp-provider-northshire');
+    expect(ids).toContain('s1-system');
+    expect(ids).toContain('s2-system');
+    for (const c of charts.filter((x) => x.id.includes('provider') || x.id.endsWith('-system'))) {
+      expect(c.width, c.id).toBeGreaterThan(200);
+      expect(c.height, c.id).toBeGreaterThan(100);
+    }
+    // cp-blueprint: six years of the ICB, two trusts and the unheld gap, less the segments that are zero
+    // (the care trust in 2025/26, the unheld gap in 2025/26), each drawn with an area; six system markers on top.
+    const drawn = await page.$eval('#s2-system', (svg) => ({
+      segments: [...svg.querySelectorAll('.stacked rect')].filter((r) => (r as SVGGraphicsElement).getBBox().height > 0).length,
+      markers: [...svg.querySelectorAll('.total circle')].filter((c) => (c as SVGGraphicsElement).getBBox().width > 0).length,
+    }));
+    expect(drawn).toEqual({ segments: 6 * 4 - 2, markers: 6 });
+    expect(await page.textContent('#s2 .cards .card:last-child .who')).toBe('Northshire Hospitals NHS FT (illustrative)');
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     await page.close();

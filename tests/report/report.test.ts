@@ -200,7 +200,11 @@ describe('icbsim report side by side: shared targets and identical series', asyn
     const both = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'left-shift.yaml')]);
     const drawn = [...both.stdout.matchAll(/<svg class="chart" id="(cmp-\d+)"/g)].map((m) => m[1]);
     expect(drawn).toEqual(['cmp-4', 'cmp-5', 'cmp-6', 'cmp-7', 'cmp-8', 'cmp-9']);
-    expect(both.stdout).toContain('<p class="note">The same in every scenario, so not drawn: Recurrent allocation, Non-recurrent funding, Income, Allocation growth.</p>');
+    // ... and so does the community trust (its contracts are funded at need in both): its side-by-side chart is left out too.
+    expect(both.stdout).toContain(
+      '<p class="note">The same in every scenario, so not drawn: Recurrent allocation, Non-recurrent funding, Income, Allocation growth, ' +
+        'Northshire Community and Mental Health NHS Trust (illustrative): surplus/(deficit).</p>',
+    );
     // A plan and the same plan under uncertainty have the same plain-run figures: no chart at all.
     const same = await icbsim(['report', join('scenarios', 'default.yaml'), join('scenarios', 'uncertain.yaml')]);
     expect(same.stdout).not.toMatch(/<svg class="chart" id="cmp-/);

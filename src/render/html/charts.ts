@@ -209,7 +209,7 @@ function listed(names: readonly string[]): string {
 }
 
 /** Which scenarios show the same figures: all of them (bars or lines), or groups whose lines coincide. */
-function identicalText(series: readonly Series[], money: boolean): string {
+export function identicalText(series: readonly Series[], money: boolean): string {
   const groups = new Map<string, string[]>();
   for (const s of series) {
     const key = s.texts.join('|');
@@ -239,8 +239,13 @@ export function sameInEveryScenario(results: readonly RunResult[]): MetricDef[] 
  * out the metrics `sameInEveryScenario` names. A chart keeps its metric's id (`cmp-9`: the
  * care-shift share) whichever are left out.
  */
+/** Every year any of the scenarios reports, in order: the side-by-side charts' axis. */
+export function unionYears(results: readonly RunResult[]): string[] {
+  return [...new Set(results.flatMap((r) => years(r)))].sort();
+}
+
 export function comparisonFigures(results: readonly RunResult[], idPrefix: string): Figure[] {
-  const allYears = [...new Set(results.flatMap((r) => years(r)))].sort();
+  const allYears = unionYears(results);
   const units = results[0]?.units ?? '£m';
   const target = sharedTarget(results);
   const same = new Set(sameInEveryScenario(results).map((d) => d.name));

@@ -15,6 +15,7 @@ nav ul{padding-left:1.2em}
 .card{border:1px solid var(--line);border-radius:6px;padding:10px 14px;background:var(--soft)}
 .card .label{font-size:.8rem;color:var(--muted)}
 .card .value{font-size:1.35rem;font-weight:600;font-variant-numeric:tabular-nums}
+.card .who{font-size:.85rem;font-weight:600}
 .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:20px;margin-bottom:1.6em}
 .figure{margin:0;border:1px solid var(--line);border-radius:6px;padding:12px}
 figcaption{font-size:.85rem;color:var(--muted);margin-top:4px}
@@ -27,6 +28,7 @@ svg.chart .zero,svg.chart .axis{stroke:#555;stroke-width:1}
 svg.chart .ref{stroke:#444;stroke-width:1.5;stroke-dasharray:6 4}
 svg.chart .ref-label{fill:#222;font-weight:600}
 svg.chart .stacked rect{stroke:#fff;stroke-width:.7}
+svg.chart .total circle{stroke:#fff;stroke-width:1.5}
 svg.chart .wf-label{fill:#222}
 svg.chart .wf-value{fill:#222;font-weight:600}
 svg.chart .wf-link{stroke:#777;stroke-width:1;stroke-dasharray:2 2}

@@ -17,7 +17,7 @@ export function dataTable(f: Figure): string {
   const head = spec.categories.map((c) => `<th scope="col">${esc(c)}</th>`).join('');
   const row = (name: string, texts: string[]): string =>
     `<tr><th scope="row">${esc(name)}</th>${texts.map((t) => `<td${t.startsWith('-') ? ' class="neg"' : ''}>${esc(t)}</td>`).join('')}</tr>`;
-  const rows = [...spec.series.map((s) => row(s.name, s.texts)), ...(f.extraRows ?? []).map((r) => row(r.name, r.texts))];
+  const rows = [...[...spec.series, ...(spec.total ? [spec.total] : [])].map((s) => row(s.name, s.texts)), ...(f.extraRows ?? []).map((r) => row(r.name, r.texts))];
   return (
     `<div class="scroll"><table class="data"><caption>${esc(spec.title)}: the figures (${esc(spec.yLabel)})</caption>` +
     `<thead><tr><th scope="col">${esc(f.seriesHeading ?? 'Series')}</th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`

@@ -20,6 +20,16 @@ export const GAP = '#CC3311';
 export const NEUTRAL = '#444444';
 
 /**
+ * Providers in the system chart, in the scenario's order: Tol's muted colours, none close to the
+ * ICB's blue, the system's orange or the gap's red beside them.
+ */
+export const PROVIDER_COLORS = ['#332288', '#117733', '#AA4499', '#999933', '#882255', '#88CCEE', '#DDCC77', '#44AA99'];
+
+export function providerColor(i: number): string {
+  return PROVIDER_COLORS[i % PROVIDER_COLORS.length]!;
+}
+
+/**
  * Scenario colours for side-by-side comparisons, in order: Tol's vibrant set, then the muted colours
  * that are not close to one of them, so up to 14 scenarios each get their own (with 8, the 9th and
  * 10th of the ten shipped scenarios repeated the 1st and 2nd).

@@ -9,7 +9,10 @@ import type { CheckedRun } from '../../report/check.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from '../format.js';
 import { esc } from '../svg/escape.js';
 import { assumptionsSection } from './assumptions.js';
-import { acuteGapFigure, careShiftFigure, categoryFigure, comparisonFigures, fanFigure, sameInEveryScenario, surplusFigure } from './charts.js';
+import type { Dec } from '../../model/decimal.js';
+import type { Units } from '../../model/units.js';
+import { acuteGapFigure, careShiftFigure, categoryFigure, comparisonFigures, fanFigure, sameInEveryScenario, surplusFigure, unionYears } from './charts.js';
+import { providerComparisonFigures, systemStackFigure, worstProviderCard } from './organisations.js';
 import { headlineTable } from './headline.js';
 import { bridgeFigures } from './waterfall.js';
 import { CSS } from './css.js';
@@ -33,8 +36,17 @@ export interface ReportInput {
   version: string;
 }
 
-function card(label: string, value: string, negative = false): string {
-  return `<div class="card"><div class="label">${esc(label)}</div><div class="value${negative ? ' neg' : ''}">${esc(value)}</div></div>`;
+function card(label: string, value: string, negative = false, who?: string): string {
+  const under = who === undefined ? '' : `<div class="who">${esc(who)}</div>`;
+  return `<div class="card"><div class="label">${esc(label)}</div><div class="value${negative ? ' neg' : ''}">${esc(value)}</div>${under}</div>`;
+}
+
+/** Read as a board paper writes it: -£12.3m, £450k, £1,200; and whether it is negative. */
+function boardMoney(d: Dec, units: Units): [string, boolean] {
+  const text = formatMoney(d, DISPLAY_PLACES[units]);
+  const negative = text.startsWith('-');
+  const suffix = units === '£' ? '' : units.slice(1);
+  return [`${negative ? '-' : ''}£${negative ? text.slice(1) : text}${suffix}`, negative];
 }
 
 export function keyFigures(r: RunResult): string {
@@ -42,15 +54,11 @@ export function keyFigures(r: RunResult): string {
   if (!last) return '';
   const money = (m: string): [string, boolean] => {
     const d = last.metrics[m];
-    if (d === undefined) return ['–', false];
-    const text = formatMoney(d, DISPLAY_PLACES[r.units]);
-    const negative = text.startsWith('-');
-    // Read as a board paper writes it: -£12.3m, £450k, £1,200.
-    const suffix = r.units === '£' ? '' : r.units.slice(1);
-    return [`${negative ? '-' : ''}£${negative ? text.slice(1) : text}${suffix}`, negative];
+    return d === undefined ? ['–', false] : boardMoney(d, r.units);
   };
   const share = last.metrics.care_shift_share;
   const target = r.spec.care_shift?.target;
+  const worst = worstProviderCard(r);
   return (
     `<div class="cards" role="list" aria-label="Key figures for ${esc(last.year)}">` +
     [
@@ -62,6 +70,7 @@ export function keyFigures(r: RunResult): string {
         share === undefined ? '–' : formatShare(share),
         target !== undefined && share !== undefined && share.lessThan(target),
       ),
+      ...(worst ? [card(worst.label, ...boardMoney(worst.value, r.units), worst.who)] : []),
     ]
       .map((c) => c.replace('<div class="card">', '<div class="card" role="listitem">'))
       .join('') +
@@ -72,7 +81,10 @@ export function keyFigures(r: RunResult): string {
 function scenarioSection(s: ReportScenario, i: number): string {
   const r = s.result;
   const id = `s${i + 1}`;
-  const figures: Figure[] = [surplusFigure(r, `${id}-surplus`), careShiftFigure(r, `${id}-care`), categoryFigure(r, `${id}-spend`)];
+  const figures: Figure[] = [surplusFigure(r, `${id}-surplus`)];
+  const system = systemStackFigure(r, `${id}-system`);
+  if (system) figures.push(system);
+  figures.push(careShiftFigure(r, `${id}-care`), categoryFigure(r, `${id}-spend`));
   const gap = acuteGapFigure(r, `${id}-gap`);
   if (gap) figures.push(gap);
   if (s.draws) {
@@ -100,9 +112,14 @@ function comparisonSection(scenarios: readonly ReportScenario[]): string {
   if (units.size > 1) {
     return `${open}<p class="note">Charts not drawn: the scenarios use different units (${esc([...units].join(', '))}); the table above has them all in ${esc(results[0]!.units)}.</p></section>`;
   }
-  const same = sameInEveryScenario(results);
-  const note = same.length > 0 ? `<p class="note">The same in every scenario, so not drawn: ${esc(same.map((d) => d.label).join(', '))}.</p>` : '';
-  return `${open}${note}<div class="figures">${comparisonFigures(results, 'cmp').map(renderFigure).join('')}</div></section>`;
+  const providers = providerComparisonFigures(results, unionYears(results), 'cmp');
+  const same = [...sameInEveryScenario(results).map((d) => d.label), ...providers.same];
+  const note = same.length > 0 ? `<p class="note">The same in every scenario, so not drawn: ${esc(same.join(', '))}.</p>` : '';
+  const trusts =
+    providers.figures.length > 0
+      ? `<h3 id="compare-providers">Each provider under each scenario</h3><div class="figures">${providers.figures.map(renderFigure).join('')}</div>`
+      : '';
+  return `${open}${note}<div class="figures">${comparisonFigures(results, 'cmp').map(renderFigure).join('')}</div>${trusts}</section>`;
 }
 
 /** How the tables round money for reading, for the units in the report (£m: "£m to one decimal place"). */

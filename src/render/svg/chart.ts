@@ -36,6 +36,8 @@ export interface ChartSpec {
   categories: string[];
   series: Series[];
   band?: Band;
+  /** Stacked bars only: the stack's sum each year, drawn as a line with a marker on every bar (the system surplus). */
+  total?: Series;
   reference?: { value: number; label: string };
   xLabel: string;
   yLabel: string;
@@ -61,6 +63,7 @@ function legendItems(spec: ChartSpec): LegendItem[] {
     color: s.color,
     shape: spec.kind === 'lines' ? (s.dashed ? 'dash' : 'line') : 'box',
   }));
+  if (spec.total) items.push({ name: spec.total.name, color: spec.total.color, shape: 'line' });
   if (spec.band) items.push({ name: spec.band.name, color: spec.band.color, shape: 'band' });
   if (spec.reference) items.push({ name: spec.reference.label, color: '#444', shape: 'dash' });
   return items;
@@ -111,7 +114,7 @@ export function renderChart(spec: ChartSpec): string {
   const bars = spec.kind !== 'lines';
   const values =
     spec.kind === 'stacked'
-      ? stackedValues(spec.series, n)
+      ? [...stackedValues(spec.series, n), ...(spec.total?.values ?? [])]
       : [...spec.series.flatMap((s) => s.values), ...(spec.band ? [...spec.band.lower, ...spec.band.upper] : [])];
   const include = [...(spec.zero ?? bars ? [0] : []), ...(spec.reference ? [spec.reference.value] : [])];
   const [lo, hi] = extent(values, include);
@@ -163,6 +166,8 @@ export function renderChart(spec: ChartSpec): string {
     );
   }
   if (spec.kind === 'lines') parts.push(...spec.series.map((s) => linePath(s, spec.categories, cx, y)));
+  // Over the bars, so the total reads against every segment.
+  if (spec.total) parts.push(linePath(spec.total, spec.categories, cx, y, 'total'));
   // The axis line itself is drawn last so bars never cover it.
   parts.push(`<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}"/>`);
 
@@ -231,7 +236,7 @@ function stackedBars(spec: ChartSpec, cx: (i: number) => number, step: number, y
   return `<g class="bars stacked">${out.join('')}</g>`;
 }
 
-function linePath(s: Series, categories: string[], cx: (i: number) => number, y: Y): string {
+function linePath(s: Series, categories: string[], cx: (i: number) => number, y: Y, cls = 'series'): string {
   let d = '';
   let pen = false;
   const dots: string[] = [];
@@ -247,7 +252,7 @@ function linePath(s: Series, categories: string[], cx: (i: number) => number, y:
     );
   });
   const dash = s.dashed ? ' stroke-dasharray="6 4"' : '';
-  return `<g class="series"><path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.5"${dash}/>${dots.join('')}</g>`;
+  return `<g class="${cls}"><path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.5"${dash}/>${dots.join('')}</g>`;
 }
 
 /** The band between lower and upper, one closed shape per run of years that have both. */
