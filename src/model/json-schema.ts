@@ -1,12 +1,14 @@
 /**
- * The scenario's JSON Schema, generated from the zod schemas (never written by hand) so editors can
- * complete and check keys against exactly what the loader accepts. It describes the *input*: the
- * loader hands zod numbers as their source text, so money and counts accept a number or a string,
- * and rates are strings ending in `%`. Pure: the CLI prints it, a test keeps the committed copy in sync.
+ * The scenario's JSON Schema, generated from the zod schemas and the metric table (never written by
+ * hand) so editors can complete and check keys against exactly what the loader accepts. It
+ * describes the *input*: the loader hands zod numbers as their source text, so money and counts
+ * accept a number or a string, and rates are strings ending in `%`. Pure: the CLI prints it, a test keeps the committed copy in sync.
  */
 import { z } from 'zod';
+import { METRIC_TABLE, type MetricKind } from './metric-table.js';
 import { RulesFile } from './rules.js';
-import { LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';
+import { CheckMetric, LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';
+import { LINE_NAME } from './schema-values.js';
 import { YEAR_PATTERN } from './years.js';
 
 /** Shared pieces get a name in `$defs`, so the schema reads like the format rather than 5,000 inlined lines. */
@@ -18,6 +20,7 @@ const NAMED: ReadonlyArray<[z.ZodType, string]> = [
   [Money, 'Money'],
   [LineName, 'LineName'],
   [Policy, 'Policy'],
+  [CheckMetric, 'Metric'],
 ];
 
 type Meta = Record<string, unknown>;
@@ -64,6 +67,10 @@ function generate(root: z.ZodType, id: string, title: string): Record<string, un
     // A year's shape is checkable (the loader also checks the two halves are consecutive years).
     override: (ctx) => {
       if (ctx.zodSchema === YearKey) ctx.jsonSchema.pattern = YEAR_PATTERN.source;
+      if (ctx.zodSchema === CheckMetric) {
+        delete ctx.jsonSchema.type;
+        ctx.jsonSchema.anyOf = metricNames();
+      }
     },
   }) as Record<string, unknown>;
   const { $schema, $defs, ...top } = generated;
@@ -72,6 +79,26 @@ function generate(root: z.ZodType, id: string, title: string): Record<string, un
   // can say it is missing. Lists replace whole, so list items (policies, checks) keep theirs.
   if (root === Scenario) dropMergedRequired(top);
   return { $schema, $id: id, title, ...top, ...($defs ? { $defs } : {}) };
+}
+
+const KIND_WORDS: Record<MetricKind, string> = { money: 'money', rate: 'a rate', share: 'a share' };
+
+/**
+ * The names a check may use, read from the metric table in its order: each single metric, and for
+ * each family a pattern for its members (which names exist depends on the plan, so validation checks
+ * those) and the family pattern `<family>.*`. Every entry says what the figure is, for editors.
+ */
+function metricNames(): Record<string, unknown>[] {
+  const member = LINE_NAME.source.replace(/^\^|\$$/g, '');
+  return METRIC_TABLE.flatMap((e) => {
+    const kind = `${KIND_WORDS[e.kind]}${e.fromYear === 1 ? ', from the first projection year' : ''}`;
+    if (!('family' in e)) return [{ const: e.name, description: `${e.label} (${kind})` }];
+    const placeholder = `<${e.memberOf}>`;
+    return [
+      { type: 'string', pattern: `^${e.family}\\.${member}$`, description: `${e.family}.${placeholder}: ${placeholder} ${e.what} (${kind})` },
+      { const: `${e.family}.*`, description: `Every ${e.memberOf}'s ${e.what}: one rule for each ${e.memberOf} of the plan` },
+    ];
+  });
 }
 
 type Node = Record<string, unknown>;

@@ -7,7 +7,8 @@
  *
  * Adding a metric: one entry here. A single metric (`fair_share_target`) has a `name`; one metric
  * per member of something (`provider_surplus.<p>`, `non_recurrent.<stream>`) is a family: a
- * `family` prefix, `members(spec)` naming the members in the order the projection holds them
+ * `family` prefix, `memberOf` (what a member is: a line, a provider or a stream, for the JSON
+ * Schema's patterns), `members(spec)` naming the members in the order the projection holds them
  * (member i is index i of that array), and `what`, the label after the member's name
  * ("northshire surplus"). `when(spec)` leaves a metric out of scenarios that do not have the
  * feature (without `fair_share` no fair-share metric is reported). `value` reads year t's figure
@@ -62,6 +63,8 @@ export interface SingleMetric extends Common {
 export interface MetricFamily extends Common {
   /** The prefix: members are named `<family>.<member>`. */
   family: string;
+  /** What the members are, for the schema and messages: `spend.<line>`, `non_recurrent.<stream>`. */
+  memberOf: 'line' | 'provider' | 'stream';
   members(spec: ScenarioSpec): readonly string[];
   /** What the figure is, after the member's name: label `acute provider gap`. */
   what: string;
@@ -246,6 +249,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'non_recurrent',
+    memberOf: 'stream',
     members: streamNames,
     what: 'one-off funding',
     kind: 'money',
@@ -406,6 +410,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'spend',
+    memberOf: 'line',
     members: lineNames,
     what: 'spend',
     under: 'line',
@@ -421,6 +426,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'need',
+    memberOf: 'line',
     members: lineNames,
     what: 'need',
     under: 'line',
@@ -434,6 +440,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'gap',
+    memberOf: 'line',
     members: lineNames,
     what: 'provider gap',
     under: 'line',
@@ -454,6 +461,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'growth',
+    memberOf: 'line',
     members: lineNames,
     what: 'spend growth',
     under: 'line',
@@ -476,6 +484,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'provider_income',
+    memberOf: 'provider',
     members: providerNames,
     what: 'income',
     under: 'provider',
@@ -487,6 +496,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'provider_costs',
+    memberOf: 'provider',
     members: providerNames,
     what: 'costs',
     under: 'provider',
@@ -498,6 +508,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'provider_surplus',
+    memberOf: 'provider',
     members: providerNames,
     what: 'surplus/(deficit)',
     under: 'provider',
@@ -509,6 +520,7 @@ export const METRIC_TABLE: readonly MetricEntry[] = [
   }),
   family({
     family: 'provider_underlying_surplus',
+    memberOf: 'provider',
     members: providerNames,
     what: 'underlying surplus',
     under: 'provider',

@@ -130,10 +130,16 @@ const CheckYear = z
   })
   .describe('A financial year like 2027/28, or `final` for the last year of the plan');
 
+/**
+ * Which names exist depends on the plan (its lines, providers, streams), so validation checks them
+ * against each plan; the JSON Schema lists the metric table's names and family patterns instead.
+ */
+export const CheckMetric = z.string().describe('A metric name (e.g. icb_surplus, growth.mental_health) or a family pattern (provider_surplus.*)');
+
 export const Check = z
   .strictObject({
     name: z.string().describe('What the rule is called in reports'),
-    metric: z.string().describe('A metric name, e.g. icb_surplus or growth.mental_health'),
+    metric: CheckMetric,
     min: Bound.optional().describe('The figure must be at least this'),
     max: Bound.optional().describe('The figure must be at most this'),
     change_min: Bound.optional().describe(

@@ -12,6 +12,9 @@ import { parse } from 'yaml';
 import { rulesJsonSchemaText, scenarioJsonSchema, scenarioJsonSchemaText } from '../../src/model/json-schema.js';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
+import { METRIC_TABLE } from '../../src/model/metric-table.js';
+import { metricDefs } from '../../src/model/metrics.js';
 
 const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const SCHEMA_FILE = join(REPO, 'schema', 'scenario.schema.json');
@@ -156,5 +159,62 @@ describe('schema/scenario.schema.json', () => {
   it('lets a file leave out keys another file it extends (or that extends it) supplies', () => {
     const validate = validator();
     expect(validate({ extends: 'base.yaml', lines: { acute: { inflation: '3%' } } })).toBe(true);
+  });
+
+  describe('metric names, read from the metric table', () => {
+    const withMetric = (metric: string) => ({ ...GOOD, checks: [{ name: 'Rule', metric, min: 0 }] });
+    const rulesWith = (metric: string) => ({ checks: [{ name: 'Rule', metric, min: 0 }] });
+    const accepts = (metric: string) => validator()(withMetric(metric)) && validator(RULES_SCHEMA_FILE)(rulesWith(metric));
+
+    // Every entry of the table: a single metric by name; a family by a member (any line, provider or
+    // stream name) and by its pattern.
+    const fromTable = METRIC_TABLE.flatMap((e) => ('family' in e ? [`${e.family}.acute`, `${e.family}.north_shire2`, `${e.family}.*`] : [e.name]));
+    it.each(fromTable)('accepts %s', (metric) => {
+      expect(accepts(metric)).toBe(true);
+    });
+
+    // The names the shipped scenarios really report (their lines, providers and streams).
+    const reported = [
+      ...new Set(
+        scenarios
+          .filter((f) => !f.startsWith(RULES_DIR))
+          .flatMap((f) => {
+            const loaded = loadScenario(join(REPO, f));
+            return loaded.ok ? metricDefs(loaded.scenario.spec).map((d) => d.name) : [];
+          }),
+      ),
+    ].sort();
+
+    it('accepts every metric a shipped scenario reports', () => {
+      // base.yaml alone reports well over 20 (its lines' spend, need, gap and growth).
+      expect(reported.length).toBeGreaterThan(20);
+      expect(reported.filter((m) => !accepts(m))).toEqual([]);
+    });
+
+    it.each([
+      ['a misspelt metric', 'icb_surplsu'],
+      ['a misspelt family', 'spnd.acute'],
+      ['a family with no member', 'spend.'],
+      ['a member in capitals', 'spend.Acute'],
+      ['a pattern that is not a family', 'icb_surplus.*'],
+      ['a pattern inside a member', 'provider_surplus.north*'],
+      ['a metric in capitals', 'ICB_surplus'],
+    ])('rejects %s (%s)', (_what, metric) => {
+      const validate = validator();
+      expect(validate(withMetric(metric))).toBe(false);
+      expect(validate.errors!.map((e) => e.instancePath)).toContain('/checks/0/metric');
+      expect(validator(RULES_SCHEMA_FILE)(rulesWith(metric))).toBe(false);
+    });
+
+    it('describes every name with the words of the table', () => {
+      const names = (scenarioJsonSchema().$defs as Record<string, { anyOf: { const?: string; pattern?: string; description: string }[] }>).Metric!.anyOf;
+      expect(names.find((n) => n.const === 'icb_surplus')?.description).toBe('ICB surplus/(deficit) (money)');
+      expect(names.find((n) => n.const === 'allocation_growth')?.description).toBe('Allocation growth (a rate, from the first projection year)');
+      expect(names.find((n) => n.pattern?.startsWith('^provider_surplus'))?.description).toBe('provider_surplus.<provider>: <provider> surplus/(deficit) (money)');
+      expect(names.find((n) => n.const === 'non_recurrent.*')?.description).toBe("Every stream's one-off funding: one rule for each stream of the plan");
+      // One entry a single metric, two a family, in the table's order.
+      const expected = METRIC_TABLE.flatMap((e) => ('family' in e ? [undefined, `${e.family}.*`] : [e.name]));
+      expect(names.map((n) => n.const)).toEqual(expected);
+    });
   });
 });
