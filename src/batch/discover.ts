@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { byPath, globFiles, noGlobMatch } from '../io/glob.js';
 
 export interface Discovered {
   files: string[];
@@ -13,8 +13,6 @@ export interface Discovered {
 }
 
 const YAML = /\.ya?ml$/i;
-// Plain code-unit order: the same on every machine, whatever its locale.
-const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export function discoverFiles(args: readonly string[], cwd: string): Discovered {
   const seen = new Set<string>();
@@ -27,22 +25,23 @@ export function discoverFiles(args: readonly string[], cwd: string): Discovered 
   };
   for (const arg of args) {
     const abs = path.resolve(cwd, arg);
-    const dir = isDirectory(abs);
-    if (dir) {
+    if (isDirectory(abs)) {
       const found = readdirSync(abs, { withFileTypes: true })
         .filter((e) => e.isFile() && YAML.test(e.name))
         .map((e) => path.join(abs, e.name))
         .sort(byPath);
       if (found.length === 0) empty.push({ arg, message: `no .yaml or .yml files in the folder \`${arg}\`` });
       found.forEach(add);
-    } else if (isDynamicPattern(arg)) {
-      const found = globSync(arg, { cwd, absolute: true, onlyFiles: true, expandDirectories: false }).map((f) => path.resolve(f)).sort(byPath);
-      if (found.length === 0) empty.push({ arg, message: `no files match \`${arg}\`` });
-      found.forEach(add);
-    } else {
+      continue;
+    }
+    const matches = globFiles(arg, cwd);
+    if (matches === undefined) {
       // A plain path runs even when missing: the loader reports it like any bad file.
       add(abs);
+      continue;
     }
+    if (matches.length === 0) empty.push({ arg, message: noGlobMatch(arg) });
+    matches.forEach(add);
   }
   return { files, empty };
 }

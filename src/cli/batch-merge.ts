@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
 import { mergeParts, partOrder, type MergePart } from '../batch/merge.js';
+import { globFiles, noGlobMatch } from '../io/glob.js';
 import { InputError } from '../io/input-error.js';
 import { EXIT, type Cli } from './context.js';
 import { displayPath } from './display-path.js';
@@ -41,11 +41,9 @@ export function mergeBatch(cli: Cli, inputs: readonly string[], opts: MergeOptio
 function partFiles(inputs: readonly string[], cwd: string): string[] {
   const seen = new Set<string>();
   for (const arg of inputs) {
-    if (isDynamicPattern(arg)) {
-      const found = globSync(arg, { cwd, absolute: true, onlyFiles: true, expandDirectories: false });
-      if (found.length === 0) throw new InputError(`no files match \`${arg}\``);
-      for (const f of found) seen.add(path.resolve(f));
-    } else seen.add(path.resolve(cwd, arg));
+    const matches = globFiles(arg, cwd);
+    if (matches?.length === 0) throw new InputError(noGlobMatch(arg));
+    for (const f of matches ?? [path.resolve(cwd, arg)]) seen.add(f);
   }
   return [...seen].sort((a, b) => partOrder(displayPath(cwd, a), displayPath(cwd, b)));
 }
