@@ -54,6 +54,15 @@ export function registerBridge(program: Command, cli: Cli, wrap: Wrap): void {
     .action(wrap((file: string, opts: BridgeOptions) => bridgeCommand(cli, file, opts)));
 }
 
+/** One renderer per format; only the table colours, and only on a terminal. */
+type Renderers<R> = { table: (r: R, o: { color: boolean }) => string } & Record<Exclude<Format, 'table'>, (r: R) => string>;
+
+function writeIn<R>(cli: Cli, opts: BridgeOptions, report: R, render: Renderers<R>): number {
+  const f = opts.format;
+  cli.stdout.write(f === 'table' ? render.table(report, { color: useColor(cli, cli.stdout, opts.color) }) : render[f](report));
+  return EXIT.OK;
+}
+
 /** A year label, or `base` / `final`. */
 function yearIndex(labels: readonly string[], year: string | undefined, fallback: number, option: string): number {
   if (year === undefined) return fallback;
@@ -74,14 +83,7 @@ export async function bridgeCommand(cli: Cli, file: string, opts: BridgeOptions)
   const result = runScenario(scenario.spec, scenario.name);
   for (const w of result.warnings) warn(cli, w);
   const report = bridgeReport(result, bridgeYears(result.projection, opts.metric, from, to), opts.eachYear === true);
-  const render: Record<Format, () => string> = {
-    table: () => renderBridgeText(report, { color: useColor(cli, cli.stdout, opts.color) }),
-    json: () => renderBridgeJson(report),
-    csv: () => renderBridgeCsv(report),
-    md: () => renderBridgeMarkdown(report),
-  };
-  cli.stdout.write(render[opts.format]());
-  return EXIT.OK;
+  return writeIn(cli, opts, report, { table: renderBridgeText, json: renderBridgeJson, csv: renderBridgeCsv, md: renderBridgeMarkdown });
 }
 
 async function bridgeVs(cli: Cli, oldArg: string, newArg: string, opts: BridgeOptions): Promise<number> {
@@ -103,12 +105,10 @@ async function bridgeVs(cli: Cli, oldArg: string, newArg: string, opts: BridgeOp
     throw e;
   }
   const report = inputBridgeReport({ file: before.file, scenario: before.run.scenario }, { file: after.file, scenario: after.run.scenario }, b);
-  const render: Record<Format, () => string> = {
-    table: () => renderInputBridgeText(report, { color: useColor(cli, cli.stdout, opts.color) }),
-    json: () => renderInputBridgeJson(report),
-    csv: () => renderInputBridgeCsv(report),
-    md: () => renderInputBridgeMarkdown(report),
-  };
-  cli.stdout.write(render[opts.format]());
-  return EXIT.OK;
+  return writeIn(cli, opts, report, {
+    table: renderInputBridgeText,
+    json: renderInputBridgeJson,
+    csv: renderInputBridgeCsv,
+    md: renderInputBridgeMarkdown,
+  });
 }
