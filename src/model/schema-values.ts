@@ -186,7 +186,13 @@ export const RateSeries = z
   .describe('One rate for all years, a list with one rate per projection year, or a map from year to rate');
 export type RateSeriesSpec = z.output<typeof RateSeries>;
 
-export const LineName = z
-  .string()
-  .regex(LINE_NAME, { message: 'line names are lower_snake_case: a lowercase letter, then letters, digits or _' })
-  .describe('A spending line name, e.g. acute');
+/** Lines, providers and streams are named alike: the rule, as a message names it. */
+export function snakeCaseRule(what: string): string {
+  return `${what} names are lower_snake_case: a lowercase letter, then letters, digits or _`;
+}
+
+export function snakeCaseName(what: string, description: string) {
+  return z.string().regex(LINE_NAME, { message: snakeCaseRule(what) }).describe(description);
+}
+
+export const LineName = snakeCaseName('line', 'A spending line name, e.g. acute');

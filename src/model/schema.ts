@@ -23,6 +23,8 @@ import {
   RateSeries,
   rateRangeProblem,
   RateText,
+  snakeCaseName,
+  snakeCaseRule,
   YearKey,
 } from './schema-values.js';
 import { isYearLabel, suggestYear } from './years.js';
@@ -86,10 +88,7 @@ const Provider = z
   .describe("One of the system's providers (an NHS trust); inflation/demand/efficiency here override the scenario's assumptions for its other costs");
 export type ProviderSpec = z.output<typeof Provider>;
 
-export const ProviderName = z
-  .string()
-  .regex(LINE_NAME, { message: 'provider names are lower_snake_case: a lowercase letter, then letters, digits or _' })
-  .describe('A provider name, e.g. northshire');
+export const ProviderName = snakeCaseName('provider', 'A provider name, e.g. northshire');
 
 /** A check's limit: money, a rate, or the name of a rate metric (allocation_growth). */
 const Bound = numberInput('a limit: money (`0`), a rate (`25%`) or `allocation_growth`')
@@ -209,7 +208,7 @@ const StreamName = z
         message: `\`${name}\` is a year, not a stream name: in a map of named streams every key names a stream (like \`deficit_support\`) holding its own \`year: amount\` entries; for one-off money without names, give every entry as \`year: amount\``,
       });
     } else if (!LINE_NAME.test(name)) {
-      ctx.addIssue({ code: 'custom', message: `stream names are lower_snake_case (a lowercase letter, then letters, digits or _), got \`${name}\`` });
+      ctx.addIssue({ code: 'custom', message: `${snakeCaseRule('stream')}, got \`${name}\`` });
     }
   })
   .describe('A non-recurrent stream name, e.g. deficit_support');
