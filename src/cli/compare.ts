@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
+import { METRIC_FAMILIES } from '../model/metrics.js';
 import { runScenario } from '../model/run.js';
 import { closest } from '../model/suggest.js';
 import { isYearLabel, suggestYear } from '../model/years.js';
@@ -106,6 +107,12 @@ export async function runCompare(cli: Cli, files: string[], opts: CompareOptions
   return EXIT.OK;
 }
 
+/** The metric table's families of one kind, as `spend.<line>, need.<line>, ...`. */
+const members = (under: 'line' | 'provider') =>
+  METRIC_FAMILIES.filter((f) => f.under === under)
+    .map((f) => `${f.family}.<${under}>`)
+    .join(', ');
+
 function pickRows(wanted: readonly string[], catalogue: readonly CompareRow[], defaults: readonly CompareRow[]): CompareRow[] {
   if (wanted.length === 0) return [...defaults];
   const byId = new Map(catalogue.map((r) => [r.id, r]));
@@ -114,7 +121,7 @@ function pickRows(wanted: readonly string[], catalogue: readonly CompareRow[], d
     if (row) return row;
     const c = closest(id, [...byId.keys()]);
     throw new InputError(
-      `unknown metric \`${id}\`${c ? `: did you mean \`${c}\`?` : ''} (headline metrics: ${DEFAULT_ROWS.map((r) => r.id).join(', ')}; per line: spend.<line>, need.<line>, gap.<line>, growth.<line>)`,
+      `unknown metric \`${id}\`${c ? `: did you mean \`${c}\`?` : ''} (headline metrics: ${DEFAULT_ROWS.map((r) => r.id).join(', ')}; per line: ${members('line')}; per provider: ${members('provider')})`,
     );
   });
 }

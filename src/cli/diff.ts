@@ -11,7 +11,7 @@ import { loadScenario, type LoadResult } from '../io/load-scenario.js';
 import { toPlain } from '../io/source-tree.js';
 import { convertMoney } from '../model/convert-units.js';
 import { diffEffect, diffInputs } from '../model/input-diff.js';
-import { HEADLINE_METRICS, headlineMetricDefs } from '../model/metrics.js';
+import { HEADLINE_METRICS, metricDefs } from '../model/metrics.js';
 import { runScenario, type RunResult } from '../model/run.js';
 import { renderDiffJson, renderDiffMarkdown, renderDiffText, type PlanDiff } from '../render/compare-diff.js';
 import type { Wrap } from './commands.js';
@@ -64,9 +64,11 @@ export async function runDiff(cli: Cli, oldArg: string, newArg: string, opts: { 
   const before = loadSide(cli, oldArg);
   const after = loadSide(cli, newArg);
   const units = before.run.units;
-  // The headline metrics, and the fair-share and one-off rows either version reports.
-  const grouped = [before, after].flatMap((v) => headlineMetricDefs(v.run.spec).filter((m) => m.group !== undefined));
-  const kinds = new Map([...HEADLINE_METRICS, ...grouped].map((m) => [m.name, m]));
+  // Every metric either version reports but a line's own: the headline metrics, the fair-share and
+  // one-off rows, and with providers each organisation's income, costs and surplus, the providers'
+  // surplus and the unheld gap (a plan that moves the gap onto a trust shows it here).
+  const reported = [before, after].flatMap((v) => metricDefs(v.run.spec).filter((m) => m.line === undefined));
+  const kinds = new Map([...HEADLINE_METRICS, ...reported].map((m) => [m.name, m]));
   const d: PlanDiff = {
     old: { file: before.file, scenario: before.run.scenario },
     new: { file: after.file, scenario: after.run.scenario },
