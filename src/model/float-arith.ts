@@ -14,11 +14,17 @@ const REL_TOL = 1e-12;
  * Half-even to a whole number, as floatArith's, without the `%` (a library call in V8): the
  * engine rounds every money figure, so this is the draws' hottest operation.
  */
-function halfEven(x: number): number {
+export function halfEven(x: number): number {
   const f = Math.floor(x);
   const d = x - f;
   if (d !== 0.5) return d < 0.5 ? f : f + 1;
   return f % 2 === 0 ? f : f + 1;
+}
+
+/** drawArith's comparison: -1, 0 or 1, with float noise far below a penny counted as equal. */
+export function cmpDraw(a: number, b: number): number {
+  const tol = REL_TOL * Math.max(Math.abs(a), Math.abs(b));
+  return a < b - tol ? -1 : a > b + tol ? 1 : 0;
 }
 
 export function drawArith(pennyPlaces: number): Arith<number> {
@@ -37,9 +43,6 @@ export function drawArith(pennyPlaces: number): Arith<number> {
       }
       return v;
     },
-    cmp: (a, b) => {
-      const tol = REL_TOL * Math.max(Math.abs(a), Math.abs(b));
-      return a < b - tol ? -1 : a > b + tol ? 1 : 0;
-    },
+    cmp: cmpDraw,
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Arith } from './arith.js';
 import { evaluateChecks, expandCheck, metricsReadBy } from './checks.js';
+import { compileDrawKernel, type DrawKernel } from './draw-kernel.js';
 import { DrawSampler } from './draw-sampler.js';
 import { project } from './engine.js';
 import { drawArith } from './float-arith.js';
@@ -42,9 +43,22 @@ export function drawLayout(spec: ScenarioSpec): DrawLayout {
   };
 }
 
-/** Runs draws [from, to) of a validated scenario, writing row (k − from) of each array. */
+/**
+ * How a runner runs its draws: `specialised` (the default) uses the float kernel wherever it can
+ * run the scenario exactly and says why not otherwise; `generic` always runs the generic engine,
+ * the reference the kernel is tested against.
+ */
+export type DrawPath = 'specialised' | 'generic';
+
+/**
+ * Runs draws [from, to) of a validated scenario, writing row (k − from) of each array: on the
+ * specialised float kernel (draw-kernel.ts) where it can run the scenario, else on the generic engine.
+ */
 export class DrawRunner {
   readonly layout: DrawLayout;
+  /** The kernel, or undefined when the draws run on the generic engine (`fallback` says why). */
+  private readonly kernel: DrawKernel | undefined;
+  readonly fallback: string | undefined;
   private readonly sampler = new DrawSampler();
   private readonly arith: Arith<number>;
   private readonly template: PlanTemplate;
@@ -54,12 +68,22 @@ export class DrawRunner {
   constructor(
     private readonly spec: ScenarioSpec,
     private readonly seed: number,
+    path: DrawPath = 'specialised',
   ) {
     this.layout = drawLayout(spec);
     this.arith = drawArith(PENNY_PLACES[spec.units]);
     this.template = new PlanTemplate(spec, this.arith);
     const recorded = this.layout.metrics.map((d) => d.name);
     this.metricSet = metricSet(spec, new Set([...metricsReadBy(spec.checks ?? []), ...recorded]));
+    // Compiled before the template's first fill: the kernel finds the samples' places by their markers.
+    const kernel = path === 'generic' ? 'the generic engine was asked for' : compileDrawKernel(spec, seed, this.template, this.layout.metrics, this.layout.checks, this.arith);
+    this.kernel = typeof kernel === 'string' ? undefined : kernel;
+    this.fallback = typeof kernel === 'string' ? kernel : undefined;
+  }
+
+  /** Which engine runs this runner's draws. */
+  get path(): DrawPath {
+    return this.kernel === undefined ? 'generic' : 'specialised';
   }
 
   /** Draw `draw`'s plan: the template with this draw's samples written in. */
@@ -75,6 +99,10 @@ export class DrawRunner {
   }
 
   run(from: number, to: number, values: Float64Array, failed: Uint8Array): void {
+    if (this.kernel !== undefined) {
+      this.kernel.run(from, to, values, failed);
+      return;
+    }
     const { labels, metrics: defs, width } = this.layout;
     const checks = this.spec.checks ?? [];
     const stride = this.layout.checks.length;

@@ -27,7 +27,8 @@ export class PlanTemplate {
   readonly plan: Plan<number>;
   /** False when the markers could not all be found: build the plan per draw instead. */
   readonly usable: boolean;
-  private readonly calls: { spec: RateSpec; t: number }[] = [];
+  /** The sampler's calls in buildPlan's order: a draw samples them in this order. */
+  readonly calls: { spec: RateSpec; t: number }[] = [];
   private readonly slots: Slot[] = [];
 
   constructor(spec: ScenarioSpec, arith: Arith<number>) {
@@ -45,8 +46,8 @@ export class PlanTemplate {
       for (const key of Object.keys(node)) {
         const v = node[key];
         if (typeof v === 'number') {
-          const call = MARKER_BASE - v;
-          if (Number.isInteger(call) && call >= 0 && call < this.calls.length) {
+          const call = this.markerCall(v);
+          if (call >= 0) {
             this.slots.push({ target: node, key: Array.isArray(node) ? Number(key) : key, call });
             found[call] = 1;
           } else if (v <= MARKER_BASE / 2) {
@@ -61,6 +62,15 @@ export class PlanTemplate {
     this.usable = !stray && found.every((f) => f === 1);
     // Calls in buildPlan's order; a value used in two places (a shared array) is one call.
     this.slots.sort((a, b) => a.call - b.call);
+  }
+
+  /**
+   * The sampler call whose marker `v` is, or -1 for a number of the scenario's own. Only meaningful
+   * before the first `fill`, while the plan still holds the markers.
+   */
+  markerCall(v: number): number {
+    const call = MARKER_BASE - v;
+    return Number.isInteger(call) && call >= 0 && call < this.calls.length ? call : -1;
   }
 
   /** Writes one draw's samples into the plan and returns it (the same object every time). */

@@ -24,30 +24,49 @@ export const DEFAULT_SEED = 1;
 
 /**
  * The stream of draw `draw` under `seed`: four splitmix32 outputs seed sfc32, whose first 12
- * outputs are discarded so nearby seeds start far apart. Returns uniforms strictly inside (0, 1).
+ * outputs are discarded so nearby seeds start far apart. Uniforms strictly inside (0, 1). One
+ * object serves draw after draw (`begin`), so a tight loop of draws allocates nothing.
  */
-export function drawStream(seed: number, draw: number): Random {
-  let sm = (mix32(seed >>> 0) ^ Math.imul(draw >>> 0, 0x9e3779b9)) >>> 0;
-  const next = (): number => {
+export class DrawStream {
+  private a = 0;
+  private b = 0;
+  private c = 0;
+  private d = 0;
+
+  begin(seed: number, draw: number): void {
+    let sm = (mix32(seed >>> 0) ^ Math.imul(draw >>> 0, 0x9e3779b9)) >>> 0;
     sm = (sm + 0x9e3779b9) >>> 0;
-    return mix32(sm);
-  };
-  let a = next();
-  let b = next();
-  let c = next();
-  let d = next();
-  const u32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
+    this.a = mix32(sm);
+    sm = (sm + 0x9e3779b9) >>> 0;
+    this.b = mix32(sm);
+    sm = (sm + 0x9e3779b9) >>> 0;
+    this.c = mix32(sm);
+    sm = (sm + 0x9e3779b9) >>> 0;
+    this.d = mix32(sm);
+    for (let i = 0; i < 12; i++) this.u32();
+  }
+
+  private u32(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
+    this.c = (this.c + t) >>> 0;
     return t;
-  };
-  for (let i = 0; i < 12; i++) u32();
-  // (k + 0.5) / 2^32: never exactly 0 or 1, so inverse CDFs stay finite.
-  return () => (u32() + 0.5) / 4294967296;
+  }
+
+  /** (k + 0.5) / 2^32: never exactly 0 or 1, so inverse CDFs stay finite. */
+  uniform(): number {
+    return (this.u32() + 0.5) / 4294967296;
+  }
+}
+
+/** Draw `draw`'s stream under `seed` as a function (see DrawStream). */
+export function drawStream(seed: number, draw: number): Random {
+  const stream = new DrawStream();
+  stream.begin(seed, draw);
+  return () => stream.uniform();
 }
 
 /**
