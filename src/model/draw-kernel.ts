@@ -68,6 +68,11 @@ export const KERNEL_METRICS = { single: Object.keys(SINGLE), family: Object.keys
 
 const enum Side { Figure, Change, FromBase }
 
+/** drawArith's money: half-even to the penny (`scale` pennies to the unit). */
+function money(a: number, scale: number): number {
+  return halfEven(a * scale) / scale;
+}
+
 class Unsupported extends Error {}
 
 /** The kernel for this scenario, or the reason its draws must run on the generic engine. */
@@ -96,7 +101,9 @@ export class DrawKernel {
   /** Distinct samples of a draw, in the order the generic sampler first meets them. */
   private readonly uniqueDist: FloatDist[] = [];
   private readonly sampled: Float64Array;
-  private readonly callSample: Int32Array;
+  /** params[fillPos[j]] takes sample fillSample[j]. */
+  private readonly fillPos: Int32Array;
+  private readonly fillSample: Int32Array;
 
   // The projection of one draw, rewritten by every draw.
   private readonly alloc: Float64Array;
@@ -136,6 +143,8 @@ export class DrawKernel {
   private readonly metricId: Int32Array;
   private readonly metricMember: Int32Array;
   private readonly metricFrom: Int32Array;
+  private readonly metricSource: (Float64Array | undefined)[];
+  private readonly metricOffset: Int32Array;
   private readonly mv: Float64Array;
   private readonly recordedSlot: Int32Array;
 
@@ -166,7 +175,7 @@ export class DrawKernel {
     // The generic sampler caches by the rate spec's identity: per draw, or per year for `per: year`.
     const entries = new Map<RateSpec, number>();
     const slotOf = new Map<number, number>();
-    this.callSample = new Int32Array(flat.calls.length);
+    const callSample = new Int32Array(flat.calls.length);
     flat.calls.forEach(({ spec: rate, t }, c) => {
       let e = entries.get(rate);
       if (e === undefined) {
@@ -182,9 +191,11 @@ export class DrawKernel {
         slotOf.set(key, u);
         this.uniqueDist.push(floatDist(rate));
       }
-      this.callSample[c] = u;
+      callSample[c] = u;
     });
     this.sampled = new Float64Array(this.uniqueDist.length);
+    this.fillPos = flat.fillPos;
+    this.fillSample = flat.fillCall.map((c) => callSample[c]!);
 
     this.alloc = yearly();
     this.growthRate = yearly();
@@ -292,7 +303,67 @@ export class DrawKernel {
     this.metricId = Int32Array.from(slots.map((s) => s.id));
     this.metricMember = Int32Array.from(slots.map((s) => s.member));
     this.metricFrom = Int32Array.from(slots.map((s) => s.from));
-    this.mv = new Float64Array(slots.length * Y);
+    this.metricSource = slots.map((s) => this.source(s.id));
+    // A family member's figures start at member × Y; a single metric's (member −1) at 0.
+    this.metricOffset = Int32Array.from(slots.map((s) => Math.max(0, s.member) * Y));
+    // Years before a metric's first stay NaN (no figure): no draw writes them.
+    this.mv = new Float64Array(slots.length * Y).fill(NaN);
+  }
+
+  /** The array a metric's figures are in (member m at m × Y), or undefined for one worked out per year by `value`. */
+  private source(id: M): Float64Array | undefined {
+    switch (id) {
+      case M.Allocation:
+        return this.alloc;
+      case M.NonRecurrent:
+        return this.f.nonRecurrent;
+      case M.Income:
+        return this.income;
+      case M.AllocationGrowth:
+        return this.growthRate;
+      case M.FairShareTarget:
+        return this.target;
+      case M.DistanceFromTarget:
+        return this.dist;
+      case M.Convergence:
+        return this.conv;
+      case M.Stream:
+        return this.f.streamAmounts;
+      case M.Spend:
+        return this.spendTotal;
+      case M.RingFenced:
+        return this.f.ringFencedTotal;
+      case M.Savings:
+        return this.f.savingsTotal;
+      case M.IcbSurplus:
+        return this.surplus;
+      case M.Underlying:
+        return this.underlying;
+      case M.Cumulative:
+        return this.cumulative;
+      case M.System:
+        return this.system;
+      case M.LineSpend:
+        return this.spend;
+      case M.LineNeed:
+        return this.need;
+      case M.LineGap:
+        return this.gap;
+      case M.ProviderIncome:
+        return this.providerIncome;
+      case M.ProviderCosts:
+        return this.providerCosts;
+      case M.ProviderSurplus:
+        return this.providerSurplus;
+      case M.ProvidersSurplus:
+        return this.providersSurplus;
+      case M.UnheldGap:
+        return this.unheldGap;
+      case M.CareShare:
+      case M.LineGrowth:
+      case M.ProviderUnderlying:
+        return undefined;
+    }
   }
 
   /** Draws [from, to): row (k − from) of `values` (metrics × years, metric-major) and of `failed`. */
@@ -317,18 +388,14 @@ export class DrawKernel {
 
   /** Draw k's samples into the params, as the generic sampler and the plan template place them. */
   private sample(k: number): void {
-    const { fillStart, fillPos } = this.f;
     const P = this.P;
     const stream = this.stream;
     stream.begin(this.seed, k);
     const sampled = this.sampled;
     const dists = this.uniqueDist;
     for (let u = 0; u < dists.length; u++) sampled[u] = quantile(dists[u]!, stream.uniform());
-    const callSample = this.callSample;
-    for (let c = 0; c < callSample.length; c++) {
-      const v = sampled[callSample[c]!]!;
-      for (let j = fillStart[c]!; j < fillStart[c + 1]!; j++) P[fillPos[j]!] = v;
-    }
+    const { fillSample, fillPos } = this;
+    for (let j = 0; j < fillPos.length; j++) P[fillPos[j]!] = sampled[fillSample[j]!]!;
   }
 
   /** engine.ts's project() and providers.ts's projectProviders(), on floats. */
@@ -337,7 +404,6 @@ export class DrawKernel {
     const { n, Y, L, scale, oneOff } = f;
     const P = this.P;
     const { alloc, growthRate, conv, target, dist, income, grown, need, spend, gap, moved } = this;
-    const money = (a: number): number => halfEven(a * scale) / scale;
 
     for (let i = 0; i < L; i++) {
       const o = i * Y;
@@ -376,10 +442,10 @@ export class DrawKernel {
         rate = g + c;
       }
       growthRate[t] = rate;
-      const r = money(alloc[t - 1]! * (1 + rate));
+      const r = money(alloc[t - 1]! * (1 + rate), scale);
       alloc[t] = r;
       if (fs) {
-        const tg = money(target[t - 1]! * (1 + g));
+        const tg = money(target[t - 1]! * (1 + g), scale);
         target[t] = tg;
         dist[t] = r / tg - 1;
       }
@@ -391,15 +457,15 @@ export class DrawKernel {
         const o = i * Y + t;
         const factor = (1 + P[f.inflation[i]! + t]!) * (1 + P[f.demand[i]! + t]!) * (1 - P[f.efficiency[i]! + t]! * P[f.delivery[i]! + t]!);
         const previous = f.cutRate[i]! >= 0 ? grown[o - 1]! : need[o - 1]! - oneOff[o - 1]!;
-        const v = money(previous * factor);
+        const v = money(previous * factor, scale);
         grown[o] = v;
         need[o] = v;
       }
 
       // 3. Shifts: every M_t from need after step 2, before any shift moves anything.
-      for (let k = 0; k < nShifts; k++) moved[k * Y + t] = money(P[f.shiftShare[k]! + t]! * grown[f.shiftFrom[k]! * Y + t]!);
+      for (let k = 0; k < nShifts; k++) moved[k * Y + t] = money(P[f.shiftShare[k]! + t]! * grown[f.shiftFrom[k]! * Y + t]!, scale);
       for (let k = 0; k < nShifts; k++) {
-        const into = money(P[f.shiftCostRatio[k]!]! * moved[k * Y + t]!);
+        const into = money(P[f.shiftCostRatio[k]!]! * moved[k * Y + t]!, scale);
         const to = f.shiftTo[k]! * Y + t;
         need[to] = need[to]! + into;
         const lag = f.shiftLag[k]!;
@@ -415,12 +481,12 @@ export class DrawKernel {
         const up = f.uplift[i]!;
         const cut = f.cutRate[i]!;
         if (up >= 0) {
-          spend[o] = money((spend[o - 1]! - oneOff[o - 1]!) * (1 + P[up + t]!));
+          spend[o] = money((spend[o - 1]! - oneOff[o - 1]!) * (1 + P[up + t]!), scale);
           gap[o] = need[o]! - spend[o]!;
         } else if (cut >= 0) {
           const by = f.cutBy[i]!;
           const phase = t >= by ? 1 : t / by;
-          spend[o] = money(grown[o]! * (1 - P[cut]! * phase));
+          spend[o] = money(grown[o]! * (1 - P[cut]! * phase), scale);
           need[o] = spend[o]!;
         } else {
           spend[o] = need[o]!;
@@ -429,7 +495,7 @@ export class DrawKernel {
 
       // 5. Diversion of allocation growth, split to the penny by largest remainder.
       for (let d = 0; d < nDiversions; d++) {
-        const total = money(P[f.divertShare[d]!]! * (cmpDraw(dR, 0) > 0 ? dR : 0));
+        const total = money(P[f.divertShare[d]!]! * (cmpDraw(dR, 0) > 0 ? dR : 0), scale);
         this.split(d, total);
         const start = f.targetStart[d]!;
         const m = f.targetStart[d + 1]! - start;
@@ -529,7 +595,6 @@ export class DrawKernel {
     const f = this.f;
     const { n, Y, P: nP, scale } = f;
     const P = this.P;
-    const money = (a: number): number => halfEven(a * scale) / scale;
     const { spend, need, contractIncome, contractCost, otherIncome, otherCostsRecurrent, otherCosts } = this;
     const { providerIncome, providerCosts, providerSurplus } = this;
     for (let p = 0; p < nP; p++) {
@@ -539,18 +604,18 @@ export class DrawKernel {
         const share = f.contractShare[q]!;
         const line = f.contractLine[q]! * Y;
         for (let t = 0; t <= n; t++) {
-          contractIncome[q * Y + t] = money(share * spend[line + t]!);
-          contractCost[q * Y + t] = money(share * need[line + t]!);
+          contractIncome[q * Y + t] = money(share * spend[line + t]!, scale);
+          contractCost[q * Y + t] = money(share * need[line + t]!, scale);
         }
       }
       const o = p * Y;
       otherIncome[o] = f.otherIncome0[p]!;
       otherCostsRecurrent[o] = f.otherCosts0[p]!;
       for (let t = 1; t <= n; t++) {
-        otherIncome[o + t] = money(otherIncome[o + t - 1]! * (1 + P[f.otherIncomeGrowth[p]! + t]!));
+        otherIncome[o + t] = money(otherIncome[o + t - 1]! * (1 + P[f.otherIncomeGrowth[p]! + t]!), scale);
         const factor =
           (1 + P[f.providerInflation[p]! + t]!) * (1 + P[f.providerDemand[p]! + t]!) * (1 - P[f.providerEfficiency[p]! + t]! * P[f.providerDelivery[p]! + t]!);
-        otherCostsRecurrent[o + t] = money(otherCostsRecurrent[o + t - 1]! * factor);
+        otherCostsRecurrent[o + t] = money(otherCostsRecurrent[o + t - 1]! * factor, scale);
       }
       for (let t = 0; t <= n; t++) {
         const oc = otherCostsRecurrent[o + t]! - f.providerSavings[o + t]!;
@@ -586,46 +651,23 @@ export class DrawKernel {
     const { Y } = this.f;
     const mv = this.mv;
     for (let s = 0; s < this.metricId.length; s++) {
+      const from = this.metricFrom[s]!;
+      const src = this.metricSource[s];
+      if (src !== undefined) {
+        const off = this.metricOffset[s]!;
+        for (let t = from; t < Y; t++) mv[s * Y + t] = src[off + t]!;
+        continue;
+      }
       const id = this.metricId[s]!;
       const member = this.metricMember[s]!;
-      const from = this.metricFrom[s]!;
-      for (let t = 0; t < Y; t++) mv[s * Y + t] = t < from ? NaN : this.value(id, member, t);
+      for (let t = from; t < Y; t++) mv[s * Y + t] = this.value(id, member, t);
     }
   }
 
+  /** A figure worked out from the projection (the others are read from their arrays as they are). */
   private value(id: M, m: number, t: number): number {
     const { Y } = this.f;
     switch (id) {
-      case M.Allocation:
-        return this.alloc[t]!;
-      case M.NonRecurrent:
-        return this.f.nonRecurrent[t]!;
-      case M.Income:
-        return this.income[t]!;
-      case M.AllocationGrowth:
-        return this.growthRate[t]!;
-      case M.FairShareTarget:
-        return this.target[t]!;
-      case M.DistanceFromTarget:
-        return this.dist[t]!;
-      case M.Convergence:
-        return this.conv[t]!;
-      case M.Stream:
-        return this.f.streamAmounts[m * Y + t]!;
-      case M.Spend:
-        return this.spendTotal[t]!;
-      case M.RingFenced:
-        return this.f.ringFencedTotal[t]!;
-      case M.Savings:
-        return this.f.savingsTotal[t]!;
-      case M.IcbSurplus:
-        return this.surplus[t]!;
-      case M.Underlying:
-        return this.underlying[t]!;
-      case M.Cumulative:
-        return this.cumulative[t]!;
-      case M.System:
-        return this.system[t]!;
       case M.CareShare: {
         const total = this.spendTotal[t]!;
         if (total === 0) return NaN;
@@ -634,28 +676,14 @@ export class DrawKernel {
         for (let k = 0; k < lines.length; k++) care = care + this.spend[lines[k]! * Y + t]!;
         return halfEven((care / total) * 10000) / 10000;
       }
-      case M.LineSpend:
-        return this.spend[m * Y + t]!;
-      case M.LineNeed:
-        return this.need[m * Y + t]!;
-      case M.LineGap:
-        return this.gap[m * Y + t]!;
       case M.LineGrowth: {
         const before = this.spend[m * Y + t - 1]!;
         return before === 0 ? NaN : this.spend[m * Y + t]! / before - 1;
       }
-      case M.ProviderIncome:
-        return this.providerIncome[m * Y + t]!;
-      case M.ProviderCosts:
-        return this.providerCosts[m * Y + t]!;
-      case M.ProviderSurplus:
-        return this.providerSurplus[m * Y + t]!;
       case M.ProviderUnderlying:
         return this.providerSurplus[m * Y + t]! - this.f.providerSavings[m * Y + t]!;
-      case M.ProvidersSurplus:
-        return this.providersSurplus[t]!;
-      case M.UnheldGap:
-        return this.unheldGap[t]!;
+      default:
+        throw new Error(`internal: metric ${id} is read from its array`);
     }
   }
 

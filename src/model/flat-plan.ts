@@ -23,9 +23,9 @@ export interface FlatPlan {
   L: number;
   scale: number;
   params: Float64Array;
-  /** The sampler's calls in buildPlan's order, and the params offsets each one's value goes to. */
+  /** The sampler's calls in buildPlan's order; params[fillPos[j]] takes call fillCall[j]'s value. */
   calls: readonly { spec: RateSpec; t: number }[];
-  fillStart: Int32Array;
+  fillCall: Int32Array;
   fillPos: Int32Array;
 
   r0: number;
@@ -286,8 +286,6 @@ function compile(plan: Plan<number>, template: PlanTemplate): FlatPlan {
 
   const unplaced = fills.findIndex((f) => f.length === 0);
   if (unplaced >= 0) throw new Unsupported('a sampled figure lies where the specialised path does not read');
-  const fillStart = ints(fills.length + 1);
-  fills.forEach((f, c) => (fillStart[c + 1] = fillStart[c]! + f.length));
 
   return {
     labels: plan.labels,
@@ -297,7 +295,7 @@ function compile(plan: Plan<number>, template: PlanTemplate): FlatPlan {
     scale,
     params: Float64Array.from(values),
     calls: template.calls,
-    fillStart,
+    fillCall: Int32Array.from(fills.flatMap((f, c) => f.map(() => c))),
     fillPos: Int32Array.from(fills.flat()),
     r0,
     income0: money(r0 + nonRecurrent[0]!),

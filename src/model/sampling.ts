@@ -28,31 +28,30 @@ export const DEFAULT_SEED = 1;
  * object serves draw after draw (`begin`), so a tight loop of draws allocates nothing.
  */
 export class DrawStream {
-  private a = 0;
-  private b = 0;
-  private c = 0;
-  private d = 0;
+  /** sfc32's a, b, c, d: in a typed array, so a step stores no boxed number. */
+  private readonly s = new Uint32Array(4);
 
   begin(seed: number, draw: number): void {
     let sm = (mix32(seed >>> 0) ^ Math.imul(draw >>> 0, 0x9e3779b9)) >>> 0;
-    sm = (sm + 0x9e3779b9) >>> 0;
-    this.a = mix32(sm);
-    sm = (sm + 0x9e3779b9) >>> 0;
-    this.b = mix32(sm);
-    sm = (sm + 0x9e3779b9) >>> 0;
-    this.c = mix32(sm);
-    sm = (sm + 0x9e3779b9) >>> 0;
-    this.d = mix32(sm);
+    const s = this.s;
+    for (let i = 0; i < 4; i++) {
+      sm = (sm + 0x9e3779b9) >>> 0;
+      s[i] = mix32(sm);
+    }
     for (let i = 0; i < 12; i++) this.u32();
   }
 
   private u32(): number {
-    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-    this.d = (this.d + 1) >>> 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) >>> 0;
-    this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-    this.c = (this.c + t) >>> 0;
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]!;
+    const d = s[3]!;
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t;
   }
 
