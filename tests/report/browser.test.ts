@@ -1,9 +1,9 @@
 /**
  * The report opened in a real browser (Debian's headless Chromium, driven by playwright-core): every
  * chart renders with a non-zero size, nothing is fetched from the network, nothing logs an error.
- * Set ICBSIM_UPDATE_SCREENSHOT=1 to refresh docs/report-screenshot.png (the README's picture).
+ * The README's pictures of the report are `npm run screenshots` (scripts/screenshots.mjs).
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -66,7 +66,6 @@ describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
     const png = readFileSync(shot);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(statSync(shot).size).toBeGreaterThan(20_000);
-    if (process.env.ICBSIM_UPDATE_SCREENSHOT === '1') writeFileSync(join(REPO, 'docs', 'report-screenshot.png'), png);
     await page.close();
   }, 60_000);
 

@@ -2,9 +2,9 @@
  * The what-if page in a real browser (Debian's headless Chromium, driven by playwright-core), opened
  * from file:// as a board member opens an attachment: a control moved by the keyboard recomputes the
  * figures, and they are `icbsim run`'s figures of the scenario the page downloads, byte for byte.
- * Set ICBSIM_UPDATE_SCREENSHOT=1 to refresh docs/whatif-screenshot.png (the README's picture).
+ * The README's picture of the page is `npm run screenshots` (scripts/screenshots.mjs).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -102,18 +102,6 @@ describe.skipIf(!hasChromium)('the what-if page in headless Chromium', () => {
     expect(requests).toEqual([]);
 
     const shot = await page.screenshot({ clip: { x: 0, y: 0, width: 1400, height: 1000 } });
-    if (process.env.ICBSIM_UPDATE_SCREENSHOT === '1') {
-      // The picture: acute demand up and growth down, the breakeven rule failing in red.
-      await recomputed(page, () => page.fill(demand.box, '3.4'));
-      const growth = await controlFor(page, 'allocation.growth');
-      await recomputed(page, () => page.fill(growth.box, '2.6'));
-      await page.evaluate(() => {
-        (document.activeElement as HTMLElement | null)?.blur();
-        document.querySelector('.whatif > aside')!.scrollTop = 0;
-        window.scrollTo(0, 0);
-      });
-      writeFileSync(join(REPO, 'docs', 'whatif-screenshot.png'), await page.screenshot({ clip: { x: 0, y: 0, width: 1400, height: 1000 } }));
-    }
     expect(shot.subarray(1, 4).toString()).toBe('PNG');
     await page.close();
   }, 90_000);
