@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 /**
- * Bundles the command line (src/cli/main.ts and everything it imports, libraries included) into
- * dist/bundle/, which bin/icbsim runs. Start-up was mostly Node finding, reading and compiling a few
- * hundred small modules (commander, zod, yaml, decimal.js and icbsim's own); one minified file per
- * lazily loaded command keeps `icbsim check` from loading the report or the workbook writer. Code
- * splitting keeps every `await import()` a separate chunk, loaded only when that command runs.
+ * Bundles the command line (src/cli/main.ts and everything it imports, libraries included) into one
+ * minified CommonJS file, dist/bundle/icbsim.cjs, and then makes V8's code cache for it
+ * (scripts/code-cache.cjs), which bin/icbsim hands to V8 so that a start skips parsing and compiling
+ * the bundle. Start-up was mostly Node finding, reading and compiling modules; Node 20 can take a
+ * code cache only for a script (vm.Script), not for an ES module, hence CommonJS. The commands stay
+ * lazy inside the one file: esbuild turns each `await import()` into a function that runs that
+ * command's modules only when it is called, so `icbsim check` never runs the report's or the
+ * workbook's module code, and the code cache holds only what the commands it was made with ran.
  * Worker threads still run tsc's dist/batch/worker.js and dist/mc/worker.js.
  */
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'dist', 'bundle');
+const BUNDLE = join(OUT, 'icbsim.cjs');
 rmSync(OUT, { recursive: true, force: true });
 
 /**
@@ -33,23 +39,49 @@ const noChildProcessForCommander = {
   },
 };
 
+/**
+ * zod exports every locale's messages as `z.locales` (about 260 KB of the bundle's 1 MB) and uses
+ * only English unless told otherwise; icbsim never is. Its copy of the locale list holds English alone.
+ */
+const englishOnlyZod = {
+  name: 'english-only-zod',
+  setup(b) {
+    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(join('node_modules', 'zod')) ? { path: join(args.resolveDir, args.path.replace(/index\.js$/, 'en.js')), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 await build({
-  plugins: [noChildProcessForCommander],
-  entryPoints: { main: join(REPO, 'src', 'cli', 'main.ts') },
-  outdir: OUT,
+  plugins: [noChildProcessForCommander, englishOnlyZod],
+  entryPoints: [join(REPO, 'src', 'cli', 'main.ts')],
+  outfile: BUNDLE,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
-  // Stack traces of an internal error name src/ files and lines (node --enable-source-maps).
+  // Stack traces name src/ files and lines under `node --enable-source-maps` (bin/bundle.cjs).
   sourcemap: 'linked',
   sourcesContent: false,
   legalComments: 'linked',
   // exceljs and its zip writer are CommonJS that require() Node's modules: they load as they are.
   external: ['exceljs'],
-  // CommonJS libraries inside an ES module bundle still call require() for Node's own modules.
-  banner: { js: "import { createRequire as __icbsimRequire } from 'node:module'; const require = __icbsimRequire(import.meta.url);" },
+  // The sources find their package's files from import.meta.url, which CommonJS spells differently.
+  define: { 'import.meta.url': '__icbsimModuleUrl' },
+  banner: { js: "const __icbsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+// The bundle's last line names its build, and the code cache starts with the same name, so a
+// cache from another build is never used (V8 itself checks only the source's length).
+const id = createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 16);
+writeFileSync(BUNDLE, `\n//# icbsim-build ${id}\n`, { flag: 'a' });
+
+const made = spawnSync(process.execPath, [join(REPO, 'scripts', 'code-cache.cjs')], { cwd: REPO, stdio: 'inherit' });
+if (made.status !== 0) throw new Error(`scripts/code-cache.cjs exited ${made.status}`);

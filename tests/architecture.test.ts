@@ -43,7 +43,7 @@ function isLayer(name: string): name is Layer {
   return Object.hasOwn(MAY_IMPORT, name);
 }
 
-/** `src/render/html/x.ts` is in `render`; `bin/icbsim` in `bin`; `dist/bundle/main.js` (what bin loads) in `cli`. */
+/** `src/render/html/x.ts` is in `render`; `bin/icbsim` in `bin`; `dist/bundle/icbsim.cjs` (what bin loads) in `cli`. */
 function layerOf(file: string): string {
   const parts = file.split('/');
   if (parts[0] === 'bin') return 'bin';
@@ -128,7 +128,8 @@ describe('layers', () => {
     expect(files).toContain('src/model/engine.ts');
     expect(files).toContain('bin/icbsim');
     expect(importsOf('src/cli/main.ts').length).toBeGreaterThan(0);
-    expect(importsOf('bin/icbsim')).toContain('../dist/bundle/main.js');
+    expect(importsOf('bin/icbsim')).toContain('./bundle.cjs');
+    expect(importsOf('bin/bundle.cjs')).toContain('../dist/bundle/icbsim.cjs');
   });
 
   it('every import follows the layer table', () => {
@@ -156,7 +157,7 @@ describe('layers', () => {
     expect(breaks('src/render/html/report.ts', '../svg/escape.js')).toBeUndefined();
     expect(breaks('src/batch/run-file.ts', '../io/load-scenario.js')).toBeUndefined();
     expect(breaks('src/cli/run.ts', '../render/table.js')).toBeUndefined();
-    expect(breaks('bin/icbsim', '../dist/bundle/main.js')).toBeUndefined();
+    expect(breaks('bin/bundle.cjs', '../dist/bundle/icbsim.cjs')).toBeUndefined();
     expect(breaks('src/model/schema.ts', 'zod')).toBeUndefined();
   });
 });

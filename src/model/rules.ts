@@ -4,7 +4,7 @@
  * is validated against each plan when the rules are applied to it.
  */
 import { z } from 'zod';
-import { describeIssues, errorMap, type Problem } from './issues.js';
+import { describeIssues, PARSE_OPTIONS, type Problem } from './issues.js';
 import { Check } from './schema.js';
 import { validateCheckShapes } from './validate.js';
 
@@ -23,7 +23,7 @@ export type RulesSpec = z.output<typeof RulesFile>;
 export type ParsedRules = { ok: true; rules: RulesSpec } | { ok: false; problems: Problem[] };
 
 export function parseRules(data: unknown): ParsedRules {
-  const parsed = RulesFile.safeParse(data, { error: errorMap });
+  const parsed = RulesFile.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
   const problems = validateCheckShapes(parsed.data.checks);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules: parsed.data };

@@ -3,7 +3,7 @@ import { exactArith } from './arith.js';
 import { evaluateChecks, type CheckOutcome } from './checks.js';
 import type { Dec } from './decimal.js';
 import { project, type Projection } from './engine.js';
-import { describeIssues, errorMap, type Problem } from './issues.js';
+import { describeIssues, PARSE_OPTIONS, type Problem } from './issues.js';
 import { computeMetrics, metricSet } from './metrics.js';
 import { buildPlan, centralSampler, type Plan } from './plan.js';
 import { Scenario, type CheckSpec, type ScenarioSpec } from './schema.js';
@@ -30,7 +30,7 @@ export type Parsed = { ok: true; spec: ScenarioSpec } | { ok: false; problems: P
 
 export function parseScenario(data: unknown): Parsed {
   const reserved = reservedKeyProblems(data);
-  const parsed = Scenario.safeParse(data, { error: errorMap });
+  const parsed = Scenario.safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, problems: withReserved(data, reserved, describeIssues(parsed.error.issues)) };
   if (reserved.length > 0) return { ok: false, problems: reserved };
   const problems = validateScenario(parsed.data);

@@ -1,7 +1,9 @@
 /** The top level of the command line: help, version, unknown commands, and lazy loading. */
 import { describe, expect, test } from 'vitest';
 import { commandNamed } from '../../src/cli/commands.js';
-import { icbsim } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { icbsim, REPO, spawnIcbsim } from './helpers.js';
 
 const COMMANDS = ['run', 'explain', 'sweep', 'tornado', 'solve', 'validate', 'check', 'batch', 'compare', 'diff', 'schema', 'report', 'init'];
 
@@ -20,6 +22,26 @@ describe('icbsim --help', () => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/^Usage: icbsim check \[options\] <files\.\.\.>/);
     }
+  });
+});
+
+describe('icbsim --version', () => {
+  // bin/icbsim answers a lone --version itself, before the program loads; commander answers the rest.
+  const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+
+  test("prints package.json's version, from bin and from the program alike", async () => {
+    for (const flag of ['--version', '-V']) {
+      expect(spawnIcbsim([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+      expect(await icbsim([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    }
+  });
+});
+
+describe('bin/icbsim', () => {
+  test('under --enable-source-maps loads the bundle through require() and prints the same as from the code cache', () => {
+    const cached = spawnIcbsim(['run', '--format', 'csv']);
+    expect(cached.code, cached.stderr).toBe(0);
+    expect(spawnIcbsim(['run', '--format', 'csv'], { env: { NODE_OPTIONS: '--enable-source-maps' } })).toEqual(cached);
   });
 });
 

@@ -1,0 +1,46 @@
+'use strict';
+/**
+ * Loads dist/bundle/icbsim.cjs, the whole command line in one file (scripts/build-cli.mjs), with
+ * V8's code cache made at build time (scripts/code-cache.cjs): the bundle is then neither parsed
+ * nor compiled again, which was most of every start. A cache that does not fit (another build,
+ * another Node) is ignored and the bundle compiles as usual. Under `node --enable-source-maps` the
+ * bundle loads through require() instead, the one way Node 20 maps its stack traces back to src/.
+ */
+const { readFileSync } = require('node:fs');
+const Module = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
+
+const BUNDLE = join(__dirname, '..', 'dist', 'bundle', 'icbsim.cjs');
+const CACHE = join(__dirname, '..', 'dist', 'bundle', 'icbsim.cache');
+
+/** The build named on the bundle's last line (`//# icbsim-build <id>`). */
+function buildId(source) {
+  const m = /\/\/# icbsim-build (\w+)\n$/.exec(source.slice(-64));
+  return m === null ? undefined : m[1];
+}
+
+/** The cache for this build: its file is the build id, a newline, then V8's data. */
+function cacheFor(id) {
+  let data;
+  try {
+    data = readFileSync(CACHE);
+  } catch {
+    return undefined;
+  }
+  const header = Buffer.from(`${id}\n`);
+  return id !== undefined && data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+}
+
+/** The bundle's exports, and the script they came from (scripts/code-cache.cjs asks it for a cache). */
+function loadBundle({ useCache = true } = {}) {
+  if (process.sourceMapsEnabled) return { exports: require('../dist/bundle/icbsim.cjs'), script: undefined };
+  const source = readFileSync(BUNDLE, 'utf8');
+  const id = buildId(source);
+  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: useCache ? cacheFor(id) : undefined });
+  const module = { exports: {}, id: BUNDLE, filename: BUNDLE };
+  script.runInThisContext()(module.exports, Module.createRequire(BUNDLE), module, BUNDLE, join(BUNDLE, '..'));
+  return { exports: module.exports, script, id };
+}
+
+module.exports = { loadBundle, CACHE };
