@@ -70,8 +70,10 @@ await build({
   sourcemap: 'linked',
   sourcesContent: false,
   legalComments: 'linked',
-  // exceljs and its zip writer are CommonJS that require() Node's modules: they load as they are.
+  // exceljs and its zip writer are CommonJS that require() Node's modules: they load as they are,
+  // through require(): a script run by vm.Script has no import() of its own (bin/bundle.cjs).
   external: ['exceljs'],
+  supported: { 'dynamic-import': false },
   // The sources find their package's files from import.meta.url, which CommonJS spells differently.
   define: { 'import.meta.url': '__icbsimModuleUrl' },
   banner: { js: "const __icbsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },

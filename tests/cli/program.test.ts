@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { commandNamed } from '../../src/cli/commands.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { icbsim, REPO, spawnIcbsim } from './helpers.js';
+import { icbsim, REPO, spawnIcbsim, tempDir } from './helpers.js';
 
 const COMMANDS = ['run', 'explain', 'sweep', 'tornado', 'solve', 'validate', 'check', 'batch', 'compare', 'diff', 'schema', 'report', 'init'];
 
@@ -42,6 +42,14 @@ describe('bin/icbsim', () => {
     const cached = spawnIcbsim(['run', '--format', 'csv']);
     expect(cached.code, cached.stderr).toBe(0);
     expect(spawnIcbsim(['run', '--format', 'csv'], { env: { NODE_OPTIONS: '--enable-source-maps' } })).toEqual(cached);
+  });
+
+  test('writes a workbook: the bundle loads exceljs, which it leaves outside, with no import() of its own', () => {
+    const out = join(tempDir(), 'plan.xlsx');
+    const r = spawnIcbsim(['run', '--out', out]);
+    expect(r, r.stderr).toMatchObject({ code: 0, stderr: `icbsim: wrote ${out}\n` });
+    // A workbook is a zip file: it starts PK\x03\x04.
+    expect([...readFileSync(out).subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 });
 
