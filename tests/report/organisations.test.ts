@@ -208,6 +208,16 @@ describe('the stacked system chart', () => {
     expect(html).toContain('<th scope="row">Provider P</th><td class="neg">-2.0</td><td class="neg">-6.2</td><td class="neg">-10.8</td>');
   });
 
+  it('says colours repeat past eight providers, and not before', () => {
+    const many = (n: number): RunResult => handCase(Object.fromEntries(Array.from({ length: n }, (_, k) => [`t${k}`, { contracts: { b: '10%' } }])));
+    expect(systemStackFigure(many(8), 'x')!.caption).not.toContain('colours repeat');
+    expect(systemStackFigure(many(9), 'x')!.caption).toContain('With more than 8 providers colours repeat: the data table names every figure.');
+    // The ninth trust takes the first trust's colour; the ICB keeps its own.
+    const colors = systemStackFigure(many(9), 'x')!.spec.series.map((s) => s.color);
+    expect(colors[9]).toBe(colors[1]);
+    expect(colors[0]).toBe('#0077BB');
+  });
+
   it('is not drawn for a scenario without providers', () => {
     expect(systemStackFigure(run(minimal()).result, 'x')).toBeUndefined();
   });

@@ -93,6 +93,10 @@ describe.skipIf(!hasChromium)('the what-if page in headless Chromium', () => {
     const surplus = Number(last.metrics.icb_surplus).toFixed(1);
     const card = await page.textContent('.cards .card:first-child .value');
     expect(card).toBe(`${surplus.startsWith('-') ? '-' : ''}£${surplus.replace('-', '')}m`);
+    // The system by organisation is redrawn too: the acute trust's final-year segment is the CLI's figure.
+    const trust = Number(last.metrics['provider_surplus.northshire']).toFixed(1);
+    const segments = await page.$$eval('#w-system .stacked rect title', (ts) => ts.map((t) => t.textContent));
+    expect(segments).toContain(`${last.year}, Northshire Hospitals NHS FT (illustrative): ${trust}`);
 
     // Reset: the file's values and figures again.
     await recomputed(page, () => page.click('#w-reset'));

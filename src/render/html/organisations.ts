@@ -12,7 +12,7 @@ import type { Series } from '../svg/chart.js';
 import { describeSeries } from './describe.js';
 import type { Figure } from './figure.js';
 import { identicalText, moneyTick } from './charts.js';
-import { GAP, ICB, providerColor, SCENARIO_COLORS, scenarioColor, SYSTEM } from './palette.js';
+import { GAP, ICB, PROVIDER_COLORS, providerColor, SCENARIO_COLORS, scenarioColor, SYSTEM } from './palette.js';
 
 const moneyText = (d: Dec | undefined, units: Units): string => (d === undefined ? '–' : formatMoney(d, DISPLAY_PLACES[units]));
 
@@ -31,6 +31,7 @@ export function systemStackFigure(r: RunResult, id: string): Figure | undefined 
   let provider = 0;
   const series = stack.segments.map((s) => moneySeries(s.label, s.values, stack.units, segmentColor(s, s.kind === 'provider' ? provider++ : 0)));
   const total = moneySeries('System surplus/(deficit)', stack.system, stack.units, SYSTEM);
+  const repeat = provider > PROVIDER_COLORS.length ? ` With more than ${PROVIDER_COLORS.length} providers colours repeat: the data table names every figure.` : '';
   const unheld = stack.unheldZero
     ? ' No part of the gap falls on providers outside the scenario.'
     : ' The gap held by providers outside the scenario counts against the system, below zero.';
@@ -52,7 +53,7 @@ export function systemStackFigure(r: RunResult, id: string): Figure | undefined 
     seriesHeading: 'Organisation',
     caption:
       'Who holds the system position: the ICB and each provider, surpluses above the zero line and deficits below. ' +
-      `The line is the system surplus; it equals the segments added together, to the penny.${unheld}`,
+      `The line is the system surplus; it equals the segments added together, to the penny.${unheld}${repeat}`,
   };
 }
 

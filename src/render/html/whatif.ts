@@ -16,6 +16,7 @@ import { esc } from '../svg/escape.js';
 import { acuteGapFigure, careShiftFigure, categoryFigure, surplusFigure } from './charts.js';
 import { CSS } from './css.js';
 import { renderFigure, type Figure } from './figure.js';
+import { systemStackFigure } from './organisations.js';
 import { keyFigures } from './report.js';
 import { checksSection, yearTable } from './tables.js';
 import { bridgeFigures } from './waterfall.js';
@@ -65,7 +66,10 @@ export function sliderId(k: number): string {
 
 /** The figures, charts (the report's, with its two bridges), checks and year table for one run: the part of the page that is redrawn. */
 export function whatIfResults(r: RunResult, checks: readonly CheckOutcome<Dec>[]): string {
-  const figures: Figure[] = [surplusFigure(r, 'w-surplus'), careShiftFigure(r, 'w-care'), categoryFigure(r, 'w-spend')];
+  const figures: Figure[] = [surplusFigure(r, 'w-surplus')];
+  const system = systemStackFigure(r, 'w-system');
+  if (system) figures.push(system);
+  figures.push(careShiftFigure(r, 'w-care'), categoryFigure(r, 'w-spend'));
   const gap = acuteGapFigure(r, 'w-gap');
   if (gap) figures.push(gap);
   const warnings = r.warnings.length ? `<ul class="note">${r.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
