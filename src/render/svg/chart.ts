@@ -7,6 +7,7 @@
  * point carries its exact figure as a tooltip; the report adds a data table for each chart.
  */
 import { esc, px } from './escape.js';
+import { svgImage } from './image.js';
 import { extent, linearScale, niceTicks } from './scale.js';
 
 export interface Series {
@@ -171,13 +172,8 @@ export function renderChart(spec: ChartSpec): string {
   // The axis line itself is drawn last so bars never cover it.
   parts.push(`<line class="axis" x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}"/>`);
 
-  const t = `${spec.id}-title`;
-  const d = `${spec.id}-desc`;
-  return (
-    `<svg class="chart" id="${spec.id}" role="img" aria-labelledby="${t} ${d}" viewBox="0 0 ${WIDTH} ${HEIGHT}" ` +
-    `xmlns="http://www.w3.org/2000/svg"><title id="${t}">${esc(spec.title)}</title><desc id="${d}">${esc(spec.desc)}</desc>` +
-    `${leg.svg}${parts.join('')}</svg>`
-  );
+  const frame = { id: spec.id, className: 'chart', width: WIDTH, height: HEIGHT, title: spec.title, desc: spec.desc };
+  return svgImage(frame, `${leg.svg}${parts.join('')}`);
 }
 
 type Y = (v: number) => number;

@@ -7,6 +7,7 @@
  */
 import { stepDecimals } from './chart.js';
 import { esc, px } from './escape.js';
+import { svgImage } from './image.js';
 import { linearScale, niceTicks } from './scale.js';
 
 export interface WaterfallBarSpec {
@@ -82,11 +83,6 @@ export function renderWaterfall(spec: WaterfallSpec): string {
       bars.push(`<line class="wf-link" x1="${px(x(z))}" y1="${px(y + ROW - 4)}" x2="${px(x(z))}" y2="${px(y + ROW + 4)}"/>`);
     }
   });
-  const t = `${spec.id}-title`;
-  const d = `${spec.id}-desc`;
-  return (
-    `<svg class="chart waterfall" id="${spec.id}" role="img" aria-labelledby="${t} ${d}" viewBox="0 0 ${WATERFALL_WIDTH} ${height}" ` +
-    `xmlns="http://www.w3.org/2000/svg"><title id="${t}">${esc(spec.title)}</title><desc id="${d}">${esc(spec.desc)}</desc>` +
-    `${parts.join('')}<g class="bars">${bars.join('')}</g></svg>`
-  );
+  const frame = { id: spec.id, className: 'chart waterfall', width: WATERFALL_WIDTH, height, title: spec.title, desc: spec.desc };
+  return svgImage(frame, `${parts.join('')}<g class="bars">${bars.join('')}</g>`);
 }
