@@ -13,12 +13,8 @@ import { renderXlsx } from '../../src/render/xlsx.js';
 import { checkedRun } from '../../src/report/check.js';
 import { generate } from '../batch/generate.js';
 import { icbsim, tempDir } from '../cli/helpers.js';
+import { readWorkbook as read } from './read-workbook.js';
 
-async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb;
-}
 
 function sheetModel(ws: ExcelJS.Worksheet) {
   const cells: [string, unknown, string | undefined][] = [];

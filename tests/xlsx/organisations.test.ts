@@ -9,24 +9,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/load-scenario.js';
 import { decString } from '../../src/model/decimal.js';
-import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
+import { runScenario, type RunResult } from '../../src/model/run.js';
 import { columnLetter, organisationSheetNames } from '../../src/render/xlsx-organisations.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { checkedRun } from '../../src/report/check.js';
 import { icbsim, tempDir, writeScenario } from '../cli/helpers.js';
 import { FIXTURES, REPO } from '../report/helpers.js';
+import { result } from '../render/fixture.js';
+import { readWorkbook as read, rowsOf } from './read-workbook.js';
 
-async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb;
-}
-
-function rowsOf(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
-  const rows: ExcelJS.Row[] = [];
-  ws.eachRow((r) => rows.push(r));
-  return rows;
-}
 
 /** A cell's figure: a number, or a formula's cached result (exceljs's `value` drops a result of 0; `result` keeps it). */
 function figure(cell: ExcelJS.Cell): number | undefined {
@@ -75,12 +66,6 @@ const SMALL = {
   },
 };
 
-function runOf(data: unknown): RunResult {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(parsed.problems.map((p) => p.message).join('; '));
-  return runScenario(parsed.spec);
-}
-
 function loadRun(file: string): RunResult {
   const loaded = loadScenario(file);
   if (!loaded.ok) throw new Error(`${file} does not load`);
@@ -88,7 +73,7 @@ function loadRun(file: string): RunResult {
 }
 
 describe('the organisations sheet, by hand', async () => {
-  const wb = await read(await renderXlsx([checkedRun(runOf(SMALL))]));
+  const wb = await read(await renderXlsx([checkedRun(result(SMALL))]));
   const ws = wb.getWorksheet('Orgs Two trusts')!;
   const rows = byKey(ws, 3);
 

@@ -10,6 +10,7 @@ import { runScenario, type RunResult } from '../../src/model/run.js';
 import { moneyFormat, renderXlsx } from '../../src/render/xlsx.js';
 import { checkedRun } from '../../src/report/check.js';
 import { FIXTURES, REPO } from '../report/helpers.js';
+import { readWorkbook as read, rowsOf } from './read-workbook.js';
 
 function run(file: string): RunResult {
   const loaded = loadScenario(join(FIXTURES, file));
@@ -17,17 +18,6 @@ function run(file: string): RunResult {
   return runScenario(loaded.scenario.spec, loaded.scenario.name);
 }
 
-async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb;
-}
-
-function rowsOf(ws: ExcelJS.Worksheet): ExcelJS.Row[] {
-  const rows: ExcelJS.Row[] = [];
-  ws.eachRow((r) => rows.push(r));
-  return rows;
-}
 
 describe('renderXlsx', async () => {
   const tiny = run('tiny.yaml');
