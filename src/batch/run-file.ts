@@ -19,10 +19,21 @@ export interface BatchTask {
   width?: number | undefined;
   /** What the main thread writes: the long CSV's rows, or a workbook's rows (built here, written there). */
   output: 'csv' | 'xlsx';
+  /** `--metric`: only these metrics' rows (names, or `family.*` for every member); undefined: every metric. */
+  metrics?: readonly string[] | undefined;
 }
 
 /** `read`: every file the scenario was loaded from (it and its bases), absolute, so --out can spare them. */
-export type BatchResult = { ok: true; csv: string; sheets?: ScenarioRows; rows: number; read: string[] } | { ok: false; text: string };
+/** `matched`: the `--metric` names this scenario had a row for, so a name no scenario reports can be told. */
+export type BatchResult = { ok: true; csv: string; sheets?: ScenarioRows; rows: number; read: string[]; matched?: string[] } | { ok: false; text: string };
+
+/** The `--metric` name (or `family.*` pattern) that selects a metric, if any. */
+function selector(wanted: ReadonlySet<string>, metric: string): string | undefined {
+  if (wanted.has(metric)) return metric;
+  const dot = metric.indexOf('.');
+  const pattern = dot < 0 ? undefined : `${metric.slice(0, dot)}.*`;
+  return pattern !== undefined && wanted.has(pattern) ? pattern : undefined;
+}
 
 export function runBatchFile(task: BatchTask): BatchResult {
   const loaded = loadScenario(task.abs);
@@ -37,10 +48,19 @@ export function runBatchFile(task: BatchTask): BatchResult {
     return { ok: true, csv: '', sheets, rows: sheets.results.length, read };
   }
   const rows: [string, string, string][] = [];
+  const wanted = task.metrics === undefined ? undefined : new Set(task.metrics);
+  const matched = new Set<string>();
   for (const y of run.years) {
-    for (const [metric, value] of Object.entries(y.metrics)) rows.push([y.year, metric, decString(value)]);
+    for (const [metric, value] of Object.entries(y.metrics)) {
+      if (wanted !== undefined) {
+        const by = selector(wanted, metric);
+        if (by === undefined) continue;
+        matched.add(by);
+      }
+      rows.push([y.year, metric, decString(value)]);
+    }
   }
-  return { ok: true, csv: csvRows(run.scenario, task.display, rows), rows: rows.length, read };
+  return { ok: true, csv: csvRows(run.scenario, task.display, rows), rows: rows.length, read, ...(wanted ? { matched: [...matched] } : {}) };
 }
 
 /** As runBatchFile, but a bug in one scenario's run is that file's failure, not the whole batch's. */

@@ -17,12 +17,14 @@ interface MergeOptions {
   shard?: string;
   format?: string;
   workers?: string;
+  metric?: string[];
 }
 
 export function mergeBatch(cli: Cli, inputs: readonly string[], opts: MergeOptions): number {
   if (opts.shard !== undefined) throw new InputError('--merge joins the parts that --shard wrote: give one or the other');
   if (opts.format === 'xlsx') throw new InputError('--merge writes the long CSV; open it in a spreadsheet, or run batch --format xlsx on the scenarios');
   if (opts.workers !== undefined) throw new InputError('--merge reads CSVs and runs no scenario: --workers has nothing to do');
+  if (opts.metric !== undefined) throw new InputError('--merge joins the parts as they are: give --metric to the batch --shard runs that wrote them');
   const files = partFiles(inputs, cli.cwd);
   const outAbs = opts.out === undefined ? undefined : path.resolve(cli.cwd, opts.out);
   if (outAbs !== undefined) checkOutPath(outAbs, opts.out!, files);

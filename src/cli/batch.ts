@@ -25,6 +25,7 @@ interface BatchOptions {
   workers?: string;
   progress?: boolean;
   format?: 'csv' | 'xlsx';
+  metric?: string[];
 }
 
 export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
@@ -37,6 +38,7 @@ export function registerBatch(program: Command, cli: Cli, wrap: Wrap): void {
     .option('--no-progress', 'no progress bar, even on a terminal')
     .option('--shard <K/N>', 'run only the K-th of N slices of the files (for many machines; join the parts with --merge)')
     .option('--merge', 'the inputs are shards\' CSVs: join them into the bytes one run writes')
+    .option('-m, --metric <name>', 'only this metric\'s rows, e.g. provider_surplus.northshire or provider_surplus.* (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
     .addOption(new Option('-f, --format <format>', 'csv, or xlsx (a workbook: needs --out)').choices(['csv', 'xlsx']).default('csv'))
     .action(wrap((inputs: string[], opts: BatchOptions) => runBatch(cli, inputs, opts)));
 }
@@ -51,6 +53,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     return mergeBatch(cli, inputs, opts);
   }
   const workers = workerCount(opts.workers);
+  const metrics = await metricOption(opts);
   const shard = opts.shard === undefined ? undefined : await shardOption(opts.shard);
   // Loaded only when batch runs: every command's module is imported at start-up.
   const { discoverFiles } = await import('../batch/discover.js');
@@ -76,7 +79,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
   const xlsx = opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '');
   if (xlsx && opts.out === undefined) throw new InputError('a workbook is a binary file: give `--out results.xlsx` with `--format xlsx`');
-  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr), output: xlsx ? 'xlsx' : 'csv' }));
+  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr), output: xlsx ? 'xlsx' : 'csv', metrics }));
   if (!xlsx) {
     const mismatch = extensionMismatch('csv', opts.out);
     if (mismatch !== undefined) warn(cli, mismatch);
@@ -93,6 +96,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   const read = new Set<string>();
   let written = 0;
   const sheets: ScenarioRows[] = [];
+  const matched = new Set<string>();
   const emit = (s: string) => (opts.out === undefined ? cli.stdout.write(s) : chunks.push(s));
   if (opts.out === undefined) cli.stdout.write(chunks.pop()!);
   const onResult = (index: number, result: BatchResult) => {
@@ -103,6 +107,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
         if (r.sheets) sheets.push(r.sheets);
         else emit(r.csv);
         for (const f of r.read) read.add(f);
+        for (const m of r.matched ?? []) matched.add(m);
       } else failed.push(`${tasks[written]!.display}: skipped (bad input)\n${r.text}`);
       results[written] = undefined;
       written++;
@@ -124,6 +129,8 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     cli.stderr.write(`icbsim: ${failed.length} of ${tasks.length} files skipped for bad input; the other ${tasks.length - failed.length} ran\n`);
   }
   if (xlsx && sheets.length === 0) throw new InputError('no scenario ran: nothing to put in the workbook');
+  const ran = failed.length < tasks.length;
+  for (const m of metrics ?? []) if (ran && !matched.has(m)) warn(cli, `no scenario that ran reports \`${m}\`: the CSV has no rows for it`);
   // Nothing ran: an existing --out keeps what it held rather than becoming a bare header.
   if (outAbs !== undefined && failed.length === tasks.length) {
     cli.stderr.write(`icbsim: no scenario ran, so ${opts.out} was not written
@@ -138,6 +145,20 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     writeOut(outAbs, opts.out!, chunks.join(''), read);
   }
   return failed.length > 0 || empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
+}
+
+/** `--metric`, each name checked against the metric table before any file is read. */
+async function metricOption(opts: BatchOptions): Promise<string[] | undefined> {
+  if (opts.metric === undefined) return undefined;
+  if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) {
+    throw new InputError('--metric picks rows of the long CSV; a workbook holds every metric (filter its Results sheet, or write the CSV)');
+  }
+  const { metricNameProblem } = await import('../model/metrics.js');
+  for (const m of opts.metric) {
+    const problem = metricNameProblem(m);
+    if (problem !== undefined) throw new InputError(problem);
+  }
+  return [...new Set(opts.metric)];
 }
 
 async function shardOption(text: string): Promise<{ index: number; count: number }> {

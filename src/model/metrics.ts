@@ -6,6 +6,7 @@ import type { Arith } from './arith.js';
 import type { Projection } from './engine.js';
 import { METRIC_TABLE, type MetricEntry, type MetricFamily, type MetricKind, type SingleMetric } from './metric-table.js';
 import type { ScenarioSpec } from './schema.js';
+import { closest } from './suggest.js';
 
 export type { MetricKind } from './metric-table.js';
 
@@ -79,6 +80,26 @@ export function providerMetricDefs(spec: ScenarioSpec, provider: string): Metric
 /** One line's metrics, in the table's order. */
 export function lineMetricDefs(spec: ScenarioSpec, line: string): MetricDef[] {
   return METRIC_TABLE.filter((e): e is MetricFamily => isFamily(e) && e.under === 'line' && reported(e, spec)).map((e) => memberDef(e, line));
+}
+
+/**
+ * What is wrong with a metric name given before any scenario is read (batch's `--metric`), or
+ * undefined: a name is a single metric (`icb_surplus`), a family's member
+ * (`provider_surplus.northshire`: whether the member exists depends on the scenario) or all of a
+ * family's members (`provider_surplus.*`).
+ */
+export function metricNameProblem(name: string): string | undefined {
+  const singles = METRIC_TABLE.filter((e): e is SingleMetric => !isFamily(e)).map((e) => e.name);
+  const families = METRIC_FAMILIES.map((f) => f.family);
+  const dot = name.indexOf('.');
+  if (singles.includes(name) || (dot > 0 && dot < name.length - 1 && families.includes(name.slice(0, dot)))) return undefined;
+  // A misspelt family keeps its member: `provider_surplu.northshire` → `provider_surplus.northshire`.
+  const family = dot > 0 ? closest(name.slice(0, dot), families) : undefined;
+  const suggestion = family !== undefined ? `${family}${name.slice(dot)}` : closest(name, [...singles, ...families.map((f) => `${f}.*`)]);
+  return (
+    `unknown metric \`${name}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ''} (a metric such as ${singles.slice(0, 3).join(', ')}, ` +
+    `a family's member such as spend.acute or provider_surplus.northshire, or a whole family: ${families.map((f) => `${f}.*`).join(', ')})`
+  );
 }
 
 /** The table entry behind a metric name, and the member index for a family's metric. */

@@ -156,6 +156,42 @@ describe('batch', () => {
     const providerRows = rows.filter((x) => x[1]!.endsWith('flat.yaml') && (x[3]!.startsWith('provider') || x[3] === 'unheld_gap'));
     expect(providerRows.length).toBe((4 * 2 + 2) * 2);
   });
+
+  it('with --metric, only the rows asked for: a family pattern, a single metric, each scenario that reports them', () => {
+    const r = spawnIcbsim(['batch', flat, real, noProviders, '--workers', '2', '--metric', 'provider_surplus.*', '--metric', 'unheld_gap']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = r.stdout.trim().split('\n').map((l) => l.split(',').filter((_, i) => i !== 1).join(','));
+    expect(rows).toEqual([
+      'scenario,year,metric,value',
+      'Flat cash,2025/26,provider_surplus.northshire,0',
+      'Flat cash,2025/26,provider_surplus.southshire,0',
+      'Flat cash,2025/26,unheld_gap,0',
+      'Flat cash,2026/27,provider_surplus.northshire,-18.6',
+      'Flat cash,2026/27,provider_surplus.southshire,0',
+      'Flat cash,2026/27,unheld_gap,11.4',
+      'Uplift 3%,2025/26,provider_surplus.northshire,0',
+      'Uplift 3%,2025/26,provider_surplus.southshire,0',
+      'Uplift 3%,2025/26,unheld_gap,0',
+      'Uplift 3%,2026/27,provider_surplus.northshire,0',
+      'Uplift 3%,2026/27,provider_surplus.southshire,0',
+      'Uplift 3%,2026/27,unheld_gap,0',
+    ]);
+  });
+
+  it('--metric: a misspelt name is refused before anything runs, a member no scenario has is warned of', () => {
+    const bad = spawnIcbsim(['batch', flat, '--metric', 'provider_surplu.northshire']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('unknown metric `provider_surplu.northshire`: did you mean `provider_surplus.northshire`?');
+    const none = spawnIcbsim(['batch', flat, '--metric', 'provider_surplus.eastshire', '--metric', 'icb_surplus']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('no scenario that ran reports `provider_surplus.eastshire`');
+    expect(none.stdout.trim().split('\n').slice(1).map((l) => l.split(',')[3])).toEqual(['icb_surplus', 'icb_surplus']);
+    // A workbook holds every metric; --merge joins parts as they were written.
+    expect(spawnIcbsim(['batch', flat, '--metric', 'icb_surplus', '--out', join(dir, 'x.xlsx')]).code).toBe(2);
+    expect(spawnIcbsim(['batch', '--merge', flat, '--metric', 'icb_surplus']).code).toBe(2);
+  });
 });
 
 describe('compare', () => {
