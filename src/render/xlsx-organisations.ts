@@ -56,14 +56,25 @@ export function organisationRows(r: RunResult, money: string, num: (name: string
 const NOT_IN_SHEET_NAME = /[\\/?*[\]:]/g;
 const SHEET_NAME_MAX = 31;
 
+/** The words every name starts with (`Example ICB - ` of `Example ICB - base` and `Example ICB - left shift`). */
+function sharedWords(names: readonly string[]): string {
+  let prefix = names[0] ?? '';
+  for (const n of names) while (!n.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix.slice(0, prefix.lastIndexOf(' ') + 1);
+}
+
 /**
- * A tab for each scenario's organisations sheet: `Orgs <scenario>`, cut to Excel's 31 characters
- * and made unique (Excel compares names without case) against the other tabs with ` (2)`, ` (3)`.
+ * A tab for each scenario's organisations sheet: `Organisations` for a workbook's only one, else
+ * `Orgs <scenario>` without the words every scenario's name starts with (the tab has room for 31
+ * characters: `Orgs base`, not `Orgs Example ICB - base`), cut to 31 and made unique (Excel
+ * compares names without case) against the other tabs with ` (2)`, ` (3)`.
  */
 export function organisationSheetNames(scenarios: readonly string[], taken: readonly string[]): string[] {
   const used = new Set(taken.map((n) => n.toLowerCase()));
+  const shared = scenarios.length > 1 ? sharedWords(scenarios).length : 0;
   return scenarios.map((scenario) => {
-    const base = `Orgs ${scenario.replace(NOT_IN_SHEET_NAME, ' ')}`.replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
+    const tab = scenarios.length === 1 ? 'Organisations' : `Orgs ${scenario.slice(shared)}`;
+    const base = tab.replace(NOT_IN_SHEET_NAME, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '');
     let name = base.slice(0, SHEET_NAME_MAX).trimEnd();
     for (let k = 2; used.has(name.toLowerCase()); k++) {
       const suffix = ` (${k})`;

@@ -74,11 +74,12 @@ function loadRun(file: string): RunResult {
 
 describe('the organisations sheet, by hand', async () => {
   const wb = await read(await renderXlsx([checkedRun(result(SMALL))]));
-  const ws = wb.getWorksheet('Orgs Two trusts')!;
+  const ws = wb.getWorksheet('Organisations')!;
   const rows = byKey(ws, 3);
 
   it('follows the three sheets, its years between the organisation and the key', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Results', 'Inputs', 'Checks', 'Orgs Two trusts']);
+    // The workbook's only scenario with providers: its tab needs no scenario name.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Results', 'Inputs', 'Checks', 'Organisations']);
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['Organisation', 'Figure', 'Units', '2025/26', '2026/27', '2027/28', 'Key', 'Scenario']);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 3 });
     expect([...rows.keys()]).toEqual([
@@ -152,7 +153,8 @@ describe('the organisations sheet of the shipped scenarios', async () => {
   const wb = await read(await renderXlsx([...runs, tiny].map(checkedRun)));
 
   it('is one sheet per scenario with providers, none for one without', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Results', 'Inputs', 'Checks', 'Orgs Example ICB - base', 'Orgs Example ICB - Cambridgeshi']);
+    // Tabs hold 31 characters: the words both names start with (`Example ICB - `) are left out.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Results', 'Inputs', 'Checks', 'Orgs base', 'Orgs Cambridgeshire and Peterbo']);
   });
 
   it("holds the engine's figures, every organisation, every year, and they reconcile to the penny", () => {
@@ -187,7 +189,7 @@ describe('run and batch write it', () => {
     const out = join(dir, 'two.xlsx');
     const r = await icbsim(['run', file, '--out', out]);
     expect(r.code).toBe(0);
-    const ws = (await read(readFileSync(out))).getWorksheet('Orgs Two trusts')!;
+    const ws = (await read(readFileSync(out))).getWorksheet('Organisations')!;
     expect(byKey(ws, 3).get('system_surplus')!.cells.map(figure)).toEqual([49, 44.12, 39.0926]);
   });
 
@@ -214,6 +216,14 @@ describe('run and batch write it', () => {
 });
 
 describe('organisationSheetNames', () => {
+  it('names a workbook\'s only organisations sheet Organisations, and leaves out the words every name starts with', () => {
+    expect(organisationSheetNames(['Example ICB - base'], [])).toEqual(['Organisations']);
+    expect(organisationSheetNames(['Example ICB - base', 'Example ICB - left shift'], [])).toEqual(['Orgs base', 'Orgs left shift']);
+    // Only whole words: `Plan A` and `Planned B` share no word.
+    expect(organisationSheetNames(['Plan A', 'Planned B'], [])).toEqual(['Orgs Plan A', 'Orgs Planned B']);
+    expect(organisationSheetNames(['Tiny ICB', 'Tiny ICB'], [])).toEqual(['Orgs ICB', 'Orgs ICB (2)']);
+  });
+
   it("keeps to Excel's 31 characters and its characters, unique without regard to case", () => {
     const long = 'A very long scenario name that goes on';
     const names = organisationSheetNames([long, long, 'a/b: [c]?', 'results'], ['Results', 'Inputs', 'Checks']);
