@@ -39,26 +39,17 @@ const noChildProcessForCommander = {
   },
 };
 
-/**
- * zod exports every locale's messages as `z.locales` (about 260 KB of the bundle's 1 MB) and uses
- * only English unless told otherwise; icbsim never is. Its copy of the locale list holds English alone.
- */
-const englishOnlyZod = {
-  name: 'english-only-zod',
+/** The libraries' string-width goes through scripts/ascii-string-width.cjs (why: there). */
+const ASCII_STRING_WIDTH = join(REPO, 'scripts', 'ascii-string-width.cjs');
+const asciiStringWidth = {
+  name: 'ascii-string-width',
   setup(b) {
-    b.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(join('node_modules', 'zod')) ? { path: join(args.resolveDir, args.path.replace(/index\.js$/, 'en.js')), namespace: 'zod-locales' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      loader: 'js',
-      resolveDir: dirname(args.path),
-    }));
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === ASCII_STRING_WIDTH ? undefined : { path: ASCII_STRING_WIDTH }));
   },
 };
 
 await build({
-  plugins: [noChildProcessForCommander, englishOnlyZod],
+  plugins: [noChildProcessForCommander, asciiStringWidth],
   entryPoints: [join(REPO, 'src', 'cli', 'main.ts')],
   outfile: BUNDLE,
   bundle: true,

@@ -3,11 +3,10 @@
  * only adds these options and hands over when --draws is given.
  */
 import path from 'node:path';
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
-import { DrawPool, defaultWorkers } from '../mc/pool.js';
 import { hasDistribution, NO_DISTRIBUTION } from '../model/distributions.js';
 import { MAX_DRAWS, type MonteCarloResult } from '../model/montecarlo.js';
 import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
@@ -50,6 +49,8 @@ export async function runDrawsCommand(
   file: string | undefined,
   opts: RunOptions & DrawOptions,
 ): Promise<number> {
+  // The worker pool (worker_threads) and the progress bar load only for draws, not with every `run`.
+  const [{ DrawPool, defaultWorkers }, { SingleBar }] = await Promise.all([import('../mc/pool.js'), import('cli-progress')]);
   const draws = wholeNumber(opts.draws ?? '', '--draws', 1, MAX_DRAWS);
   const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, '--seed', 0, MAX_SEED);
   const workers = opts.workers === undefined ? defaultWorkers(draws) : parseWorkers(opts.workers);
@@ -59,7 +60,7 @@ export async function runDrawsCommand(
   if (opts.lines === true) warn(cli, '--lines has no effect with --draws: draws report the headline metrics');
   if (!hasDistribution(scenario.spec)) warn(cli, NO_DISTRIBUTION);
 
-  const bar = progressBar(cli, draws);
+  const bar = progressBar(cli, draws, SingleBar);
   const pool = new DrawPool(Math.min(workers, draws));
   let result: MonteCarloResult;
   try {
@@ -94,10 +95,10 @@ export async function runDrawsCommand(
 }
 
 /** A bar on stderr, only for a person at a terminal (never with NO_COLOR or in a pipe). */
-function progressBar(cli: Cli, total: number): SingleBar | undefined {
+function progressBar(cli: Cli, total: number, Bar: typeof SingleBar): SingleBar | undefined {
   const noColor = cli.env.NO_COLOR !== undefined && cli.env.NO_COLOR !== '';
   if (cli.stderr.isTTY !== true || noColor) return undefined;
-  const bar = new SingleBar({
+  const bar = new Bar({
     stream: cli.stderr as NodeJS.WritableStream,
     format: 'draws [{bar}] {percentage}% {value}/{total} ETA {eta}s',
     barsize: 30,

@@ -1,6 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+
+// node:crypto takes a start about 2 ms to load: only a command that writes a file loads it.
+const requireBuiltin = createRequire(import.meta.url);
+const randomBytes = (n: number): Buffer => (requireBuiltin('node:crypto') as typeof import('node:crypto')).randomBytes(n);
 
 /**
  * Readers see either the old file or the complete new one: the data goes to

@@ -4,7 +4,7 @@
  * describes the *input*: the loader hands zod numbers as their source text, so money and counts
  * accept a number or a string, and rates are strings ending in `%`. Pure: the CLI prints it, a test keeps the committed copy in sync.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { METRIC_TABLE, type MetricKind } from './metric-table.js';
 import { RulesFile } from './rules.js';
 import { CheckMetric, LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';

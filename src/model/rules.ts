@@ -3,7 +3,7 @@
  * The checks use the scenario's own `Check` schema; what depends on a plan (metric names, years)
  * is validated against each plan when the rules are applied to it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeIssues, PARSE_OPTIONS, type Problem } from './issues.js';
 import { Check } from './schema.js';
 import { validateCheckShapes } from './validate.js';

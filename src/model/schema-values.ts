@@ -3,7 +3,7 @@
  * shared by the scenario schema (schema.ts) and the policy types (policies/), which schema.ts
  * builds on. Numbers arrive as their source text and are turned into decimals here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dec } from './decimal.js';
 import { isYearLabel, suggestYear } from './years.js';
 

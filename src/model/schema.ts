@@ -3,7 +3,7 @@
  * the scenario's types and of its JSON Schema. Numbers arrive as their source text (the loader never
  * turns them into binary floats) and are turned into decimals here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CATEGORIES } from './categories.js';
 import { Dec } from './decimal.js';
 import { UNITS } from './units.js';

@@ -1,5 +1,5 @@
 /** MODEL.md step 5, `divert_growth`: a share of each year's allocation growth goes to chosen lines. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dec } from '../decimal.js';
 import { rateSpecText, rateText } from '../rate-text.js';
 import { between, ruledRate } from '../rate-rules.js';

@@ -1,5 +1,5 @@
 /** MODEL.md step 4, `flat_cash`: a line's spend grows only by its uplift; need above it is the provider gap. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dec } from '../decimal.js';
 import { aboveMinusAll, checkSeries } from '../rate-rules.js';
 import { seriesText } from '../rate-text.js';

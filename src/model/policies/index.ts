@@ -2,7 +2,7 @@
  * Every policy type, one file each. Adding a type: write its file (see policy.ts for what it
  * declares), add it to POLICY_LIST, and give the engine its step where MODEL.md puts it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { divertGrowth } from './divert-growth.js';
 import { flatCash } from './flat-cash.js';
 import type { PolicyType } from './policy.js';

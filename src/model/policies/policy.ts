@@ -3,7 +3,7 @@
  * must meet, its step in building the plan, the lines it acts on and its sentence for reports.
  * The engine's steps stay in MODEL.md's order (engine.ts); a policy only sets what its step reads.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Arith } from '../arith.js';
 import type { PlanDiversion, PlanLine, PlanShift, Sampler } from '../plan.js';
 import type { RateSeriesSpec } from '../schema-values.js';

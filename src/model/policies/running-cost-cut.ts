@@ -1,5 +1,5 @@
 /** MODEL.md step 4, `running_cost_cut`: a real cut to a line's uncut path, phased in evenly by a year. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rateSpecText } from '../rate-text.js';
 import { between, ruledRate } from '../rate-rules.js';
 import { LineName, YearKey } from '../schema-values.js';

@@ -1,5 +1,5 @@
 /** MODEL.md step 3, `shift_activity`: need moves from one line to another, the saving after a lag. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { rateSpecText, seriesText } from '../rate-text.js';
 import { between, ruledRate, ruledSeries } from '../rate-rules.js';
 import { LineName, numberInput } from '../schema-values.js';
