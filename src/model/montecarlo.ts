@@ -13,7 +13,7 @@ import { drawArith } from './float-arith.js';
 import { computeMetrics, headlineMetricDefs, metricDefs, metricSet, type MetricDef, type MetricSet } from './metrics.js';
 import { buildPlan, type Plan } from './plan.js';
 import { PlanTemplate } from './plan-template.js';
-import { percentile } from './sampling.js';
+import { percentilesOf } from './sampling.js';
 import type { ScenarioSpec } from './schema.js';
 import { PENNY_PLACES, type Units } from './units.js';
 import { yearLabels } from './years.js';
@@ -122,6 +122,8 @@ export class DrawRunner {
   }
 }
 
+const SUMMARY_PERCENTILES = [0.05, 0.5, 0.95];
+
 export interface Summary {
   mean: number;
   p5: number;
@@ -160,33 +162,20 @@ export function summarize(
 ): MonteCarloResult {
   const { labels, metrics: defs, width } = layout;
   const nYears = labels.length;
-  const column = new Float64Array(draws);
   const halfPenny = 0.5 / 10 ** PENNY_PLACES[spec.units];
+  const { summaries, below } = summarizeColumns(draws, width, values, halfPenny);
   const surplusIndex = defs.findIndex((d) => d.name === 'icb_surplus');
-  const deficit = labels.map(() => 0);
+  const deficit = labels.map((_, t) => (surplusIndex >= 0 ? below[surplusIndex * nYears + t]! / draws : 0));
   const providerDeficit = defs.flatMap((d, j) =>
-    d.family === 'provider_surplus' ? [{ j, provider: d.member!, label: spec.providers?.[d.member!]?.label ?? d.member!, years: labels.map(() => 0) }] : [],
+    d.family === 'provider_surplus'
+      ? [{ provider: d.member!, label: spec.providers?.[d.member!]?.label ?? d.member!, years: labels.map((_, t) => below[j * nYears + t]! / draws) }]
+      : [],
   );
   const metrics = defs.map((def, j) => ({
     name: def.name,
     label: def.label,
     kind: def.kind,
-    years: labels.map((_, t): Summary | null => {
-      let sum = 0;
-      let below = 0;
-      for (let k = 0; k < draws; k++) {
-        const v = values[k * width + j * nYears + t]!;
-        column[k] = v;
-        sum += v;
-        // Penny-rounded figures: anything short of minus half a penny is float noise around zero.
-        if (v < -halfPenny) below++;
-      }
-      if (j === surplusIndex) deficit[t] = below / draws;
-      for (const pd of providerDeficit) if (pd.j === j) pd.years[t] = below / draws;
-      if (Number.isNaN(sum)) return null;
-      column.sort();
-      return { mean: sum / draws, p5: percentile(column, 0.05), p50: percentile(column, 0.5), p95: percentile(column, 0.95) };
-    }),
+    years: labels.map((_, t) => summaries[j * nYears + t]!),
   }));
   const checks = layout.checks.map((checkName, c) => {
     let n = 0;
@@ -201,9 +190,53 @@ export function summarize(
     years: labels,
     metrics,
     deficit,
-    providerDeficit: providerDeficit.map(({ provider, label, years }) => ({ provider, label, years })),
+    providerDeficit,
     checks,
   };
+}
+
+/** Columns, and rows, copied out of the draws at a time: a tile whose rows stay in cache while each of its columns is read. */
+const TILE_COLUMNS = 16;
+const TILE_ROWS = 1024;
+
+/**
+ * Each column's summary (null where a draw has no figure) and its count of draws below minus half
+ * a penny (a deficit: penny-rounded figures short of that are float noise around zero). A column's
+ * figures lie a whole row apart, so they are copied out by tiles rather than one column down every
+ * row (a cache miss per figure). Sums run in draw order, as the worker pool's result needs.
+ */
+function summarizeColumns(draws: number, width: number, values: Float64Array, halfPenny: number): { summaries: (Summary | null)[]; below: Float64Array } {
+  const summaries: (Summary | null)[] = [];
+  const below = new Float64Array(width);
+  const block = new Float64Array(TILE_COLUMNS * draws);
+  for (let c0 = 0; c0 < width; c0 += TILE_COLUMNS) {
+    const g = Math.min(TILE_COLUMNS, width - c0);
+    for (let r0 = 0; r0 < draws; r0 += TILE_ROWS) {
+      for (let i = 0; i < g; i++) copyColumn(values, width, c0 + i, r0, Math.min(draws, r0 + TILE_ROWS), block, i * draws);
+    }
+    for (let i = 0; i < g; i++) summaries.push(summarizeColumn(block.subarray(i * draws, (i + 1) * draws), halfPenny, below, c0 + i));
+  }
+  return { summaries, below };
+}
+
+/** Rows [r0, r1) of column c into `to` from offset o (small functions: V8 optimises them after a few calls, a long loop only by replacing it mid-run). */
+function copyColumn(values: Float64Array, width: number, c: number, r0: number, r1: number, to: Float64Array, o: number): void {
+  for (let k = r0; k < r1; k++) to[o + k] = values[k * width + c]!;
+}
+
+function summarizeColumn(column: Float64Array, halfPenny: number, below: Float64Array, c: number): Summary | null {
+  const draws = column.length;
+  let sum = 0;
+  let n = 0;
+  for (let k = 0; k < draws; k++) {
+    const v = column[k]!;
+    sum += v;
+    if (v < -halfPenny) n++;
+  }
+  below[c] = n;
+  if (Number.isNaN(sum)) return null;
+  const [p5, p50, p95] = percentilesOf(column, SUMMARY_PERCENTILES) as [number, number, number];
+  return { mean: sum / draws, p5, p50, p95 };
 }
 
 /** All draws in this thread: the reference the worker pool must agree with exactly. */

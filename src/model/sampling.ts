@@ -187,3 +187,77 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
   const b = sorted[hi]!;
   return a === b ? a : a + (h - lo) * (b - a);
 }
+
+/**
+ * `ps.map((p) => percentile(sorted, p))` for `values` not yet sorted, the very same numbers: the
+ * order statistics type 7 reads are found by selection (quickselect, O(n) each) rather than a
+ * full sort, which a Monte Carlo summary would otherwise do for every metric and year. `values` is
+ * reordered. Selection compares with `<`, which cannot tell -0 from 0 where a typed-array sort
+ * puts -0 first, so a column holding a -0 is sorted as before. `ps` ascending.
+ */
+export function percentilesOf(values: Float64Array, ps: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return ps.map(() => NaN);
+  let min = values[0]!;
+  let max = min;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v === 0 && 1 / v < 0) {
+      values.sort();
+      return ps.map((p) => percentile(values, p));
+    }
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  // Every figure the same (a figure no draw changes): each percentile is it.
+  if (min === max) return ps.map(() => min);
+  let from = 0;
+  return ps.map((p) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const hi = Math.min(lo + 1, n - 1);
+    if (lo >= from) {
+      select(values, lo, from, n - 1);
+      from = lo;
+    }
+    // After selecting lo, everything above it is at least values[lo]: hi's statistic is their least.
+    let b = values[hi]!;
+    if (hi > lo) {
+      let at = hi;
+      for (let i = hi + 1; i < n; i++) if (values[i]! < b) (b = values[i]!), (at = i);
+      values[at] = values[hi]!;
+      values[hi] = b;
+      from = hi;
+    }
+    const a = values[lo]!;
+    return a === b ? a : a + (h - lo) * (b - a);
+  });
+}
+
+/** Puts the k-th smallest of xs[left..right] at xs[k], smaller ones before it and larger after (Hoare). */
+function select(xs: Float64Array, k: number, left: number, right: number): void {
+  while (right > left) {
+    const mid = (left + right) >>> 1;
+    // Median of three as the pivot, so sorted or constant runs stay linear.
+    const a = xs[left]!;
+    const b = xs[mid]!;
+    const c = xs[right]!;
+    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (xs[i]! < pivot) i++;
+      while (xs[j]! > pivot) j--;
+      if (i <= j) {
+        const t = xs[i]!;
+        xs[i] = xs[j]!;
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return;
+  }
+}
