@@ -33,7 +33,7 @@ export function addDrawOptions(command: Command): Command {
   return command
     .option('--draws <n>', `Monte Carlo: sample every distribution N times (1 to ${thousands(MAX_DRAWS)})`)
     .option('--seed <s>', `seed for --draws: the same seed gives the same figures (default ${DEFAULT_SEED})`)
-    .option('--workers <n>', 'worker threads for --draws (default: one per CPU core from 20,000 draws, else the main thread)');
+    .option('--workers <n>', 'worker threads for --draws (default: one per CPU core from 60,000 draws, else the main thread)');
 }
 
 function wholeNumber(text: string, option: string, min: number, max: number): number {

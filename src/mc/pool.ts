@@ -22,11 +22,13 @@ export interface DrawJob {
 
 /**
  * Below this many draws the main thread alone is quicker: each worker thread loads the engine and
- * warms it up (about 0.2 s) before its first draw, which is what ~2,500 draws of an ICB-sized plan
- * cost, and on a two-core machine the second thread shares the core the garbage collector uses.
- * `npm run bench` measures both (draws_per_s_*_workers_1 and _2).
+ * warms it up (about 0.2 s) before its first draw, which since the specialised float kernel is
+ * what ~40,000 draws of an ICB-sized plan cost (it was ~2,500 on the generic engine), and on a
+ * two-core machine the second thread shares the core the garbage collector uses. Two workers
+ * break even near 100,000 draws on two cores, eight near 60,000. `npm run bench -- draws`
+ * measures one thread and every core (draws_10000_*_cli_wall_workers_*, draws_per_s_*).
  */
-export const THREADS_FROM_DRAWS = 20_000;
+export const THREADS_FROM_DRAWS = 60_000;
 
 /** Worker threads for a job of `draws` draws when the user does not say: one per core for big jobs. */
 export function defaultWorkers(draws: number): number {
