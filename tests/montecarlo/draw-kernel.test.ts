@@ -143,6 +143,27 @@ describe('the specialised kernel gives every draw the generic engine\'s very bit
   });
 });
 
+describe('the largest-remainder split where floats blur a tie', () => {
+  it('gives the odd penny to the target listed first, as the generic split does', () => {
+    // D = 100% × (10.10 − 10) = £0.10; 15% of it is 0.015 and 85% is 0.085: each rounds down (0.01,
+    // 0.08) with 0.005 left over, a tie in decimals that floats make 0.004999999999999999 against
+    // 0.0050000000000000044. The tolerant comparison calls that a tie, so the first listed gets
+    // the penny: 0.02 and 0.08. The kernel hands this case to the generic split.
+    const spec = specOf({
+      base_year: '2025/26',
+      years: '1',
+      units: '£',
+      allocation: { recurrent: '10', growth: '1%' },
+      lines: { a: { category: 'community', spend: '0' }, b: { category: 'primary', spend: '0' } },
+      policies: [{ type: 'divert_growth', share: '100%', to: { a: '15%', b: '85%' } }],
+      checks: [{ name: 'a gets the penny', metric: 'spend.a', min: '0.02', year: '2026/27' }],
+    });
+    expectSameDraws(spec, 1, 0, 2);
+    const { failed } = draws(spec, 1, 'specialised', 0, 2);
+    expect(Array.from(failed)).toEqual([0, 0]);
+  });
+});
+
 describe('where the kernel cannot run a scenario exactly, the generic engine does', () => {
   const icb = load(allScenarioFiles()[0]!).spec;
 
