@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runChunks, workerScript } from '../io/worker-pool.js';
-import { DrawRunner, summarize, type MonteCarloResult } from '../model/montecarlo.js';
+import { DrawRunner, drawLayout, summarize, type MonteCarloResult } from '../model/montecarlo.js';
 import type { ScenarioSpec } from '../model/schema.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { encodeSpec } from './transfer.js';
@@ -82,7 +82,8 @@ export class DrawPool {
   private async runThreads(job: DrawJob): Promise<MonteCarloResult> {
     this.start();
     const id = this.nextJob++;
-    const layout = new DrawRunner(job.spec, job.seed).layout;
+    // The layout alone: the draws themselves run in the workers.
+    const layout = drawLayout(job.spec);
     const { width, checks } = layout;
     const values = new Float64Array(job.draws * width);
     const failed = new Uint8Array(job.draws * checks.length);
