@@ -465,6 +465,7 @@ async function benchDraws42Presets() {
   timeSpawn(command); // warm the file cache; not counted
   const cpu0 = childrenCpuMs();
   const reportMs = timeSpawn(command);
+  console.log(`draws_10000_x_42_presets_report_command: icbsim report ${relative(WORK, dir)}/*.yaml --draws 10000 --out national.html (each file extends a preset with its drivers as distributions)`);
   report('draws_10000_x_42_presets_report_wall', reportMs.toFixed(0), 'ms (goal < 10,000)');
   report('draws_10000_x_42_presets_report_cpu', (childrenCpuMs() - cpu0).toFixed(0), 'ms');
   const cpu1 = childrenCpuMs();
