@@ -1,6 +1,7 @@
 /** The top level of the command line: help, version, unknown commands, and lazy loading. */
 import { describe, expect, test } from 'vitest';
 import { commandNamed } from '../../src/cli/commands.js';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { icbsim, REPO, spawnIcbsim, tempDir } from './helpers.js';
@@ -42,6 +43,14 @@ describe('bin/icbsim', () => {
     const cached = spawnIcbsim(['run', '--format', 'csv']);
     expect(cached.code, cached.stderr).toBe(0);
     expect(spawnIcbsim(['run', '--format', 'csv'], { env: { NODE_OPTIONS: '--enable-source-maps' } })).toEqual(cached);
+  });
+
+  test("starts from the build's code cache: V8 takes it (cachedDataRejected is undefined when none is given)", () => {
+    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('./bin/bundle.cjs').loadBundle().script.cachedDataRejected))"], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(r.stdout, r.stderr).toBe('false');
   });
 
   test('writes a workbook: the bundle loads exceljs, which it leaves outside, with no import() of its own', () => {
