@@ -193,7 +193,7 @@ export function percentile(sorted: ArrayLike<number>, p: number): number {
  * order statistics type 7 reads are found by selection (quickselect, O(n) each) rather than a
  * full sort, which a Monte Carlo summary would otherwise do for every metric and year. `values` is
  * reordered. Selection compares with `<`, which cannot tell -0 from 0 where a typed-array sort
- * puts -0 first, so a column holding a -0 is sorted as before. `ps` ascending.
+ * puts -0 first, so a column holding a -0 (or a NaN) is sorted as before. `ps` ascending.
  */
 export function percentilesOf(values: Float64Array, ps: readonly number[]): number[] {
   const n = values.length;
@@ -202,7 +202,8 @@ export function percentilesOf(values: Float64Array, ps: readonly number[]): numb
   let max = min;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (v === 0 && 1 / v < 0) {
+    // A NaN has no place in a selection's comparisons either; a typed-array sort puts it last.
+    if ((v === 0 && 1 / v < 0) || v !== v) {
       values.sort();
       return ps.map((p) => percentile(values, p));
     }
@@ -234,30 +235,43 @@ export function percentilesOf(values: Float64Array, ps: readonly number[]): numb
   });
 }
 
-/** Puts the k-th smallest of xs[left..right] at xs[k], smaller ones before it and larger after (Hoare). */
+/**
+ * Puts the k-th smallest of xs[left..right] at xs[k], smaller ones before it and larger after:
+ * Floyd and Rivest's SELECT (CACM 1975), which first narrows the range around k by recursing on a
+ * sample, so it takes about n + min(k, n − k) comparisons, not the ~3.4n of a plain quickselect
+ * (the order of operations follows Vladimir Agafonkin's quickselect, ISC licence).
+ */
 function select(xs: Float64Array, k: number, left: number, right: number): void {
   while (right > left) {
-    const mid = (left + right) >>> 1;
-    // Median of three as the pivot, so sorted or constant runs stay linear.
-    const a = xs[left]!;
-    const b = xs[mid]!;
-    const c = xs[right]!;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const m = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
+      select(xs, k, Math.max(left, Math.floor(k - (m * s) / n + sd)), Math.min(right, Math.floor(k + ((n - m) * s) / n + sd)));
+    }
+    const t = xs[k]!;
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (xs[i]! < pivot) i++;
-      while (xs[j]! > pivot) j--;
-      if (i <= j) {
-        const t = xs[i]!;
-        xs[i] = xs[j]!;
-        xs[j] = t;
-        i++;
-        j--;
-      }
+    swap(xs, left, k);
+    if (xs[right]! > t) swap(xs, left, right);
+    while (i < j) {
+      swap(xs, i, j);
+      i++;
+      j--;
+      while (xs[i]! < t) i++;
+      while (xs[j]! > t) j--;
     }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else return;
+    if (xs[left] === t) swap(xs, left, j);
+    else swap(xs, ++j, right);
+    if (j <= k) left = j + 1;
+    if (k <= j) right = j - 1;
   }
+}
+
+function swap(xs: Float64Array, i: number, j: number): void {
+  const t = xs[i]!;
+  xs[i] = xs[j]!;
+  xs[j] = t;
 }

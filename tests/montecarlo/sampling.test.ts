@@ -151,6 +151,18 @@ describe('percentilesOf (selection instead of a sort)', () => {
     );
   });
 
+  it('the same on columns long enough for the selection to narrow its range by a sample first (over 600)', () => {
+    fc.assert(
+      // No -0 here (a column with one is sorted instead): every case takes the selection.
+      fc.property(fc.array(value.map((v) => (v === 0 ? 0 : v)), { minLength: 601, maxLength: 3000 }), ps, (xs, p) => {
+        const got = percentilesOf(Float64Array.from(xs), p);
+        const want = sortedPercentiles(xs, p);
+        got.forEach((g, k) => expect(Object.is(g, want[k]), `p=${p[k]}: ${g} vs ${want[k]}`).toBe(true));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('on a Monte Carlo column: 10,000 draws of a skewed sum, the summary\'s 5th, 50th and 95th', () => {
     const s = new DrawStream();
     const xs = Array.from({ length: 10_000 }, (_, k) => {
