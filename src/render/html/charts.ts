@@ -68,8 +68,9 @@ export function surplusFigure(r: RunResult, id: string): Figure {
       yLabel: `Surplus/(deficit), ${r.units}`,
       tick: moneyTick,
     },
-    caption:
-      'The system figure is the ICB surplus less the provider gaps: the pressure held-down contracts leave with providers. Bars below the zero line are deficits.',
+    caption: Object.keys(r.spec.providers ?? {}).length > 0
+      ? 'The system figure is the ICB surplus plus each modelled provider\'s surplus, less the part of the provider gap no modelled provider holds. Bars below the zero line are deficits.'
+      : 'The system figure is the ICB surplus less the provider gaps: the pressure held-down contracts leave with providers. Bars below the zero line are deficits.',
   };
 }
 
