@@ -20,8 +20,13 @@ describe("the bundle's string-width", () => {
     expect(asciiStringWidth('  Mental health (MHIS)   -12.5')).toBe(30);
   });
 
+  test('gives the en dash, the ellipsis and £, which it also counts by length, the width string-width gives', () => {
+    for (const text of ['–', '…', '£', '£m', 'Acute…', '      –', '(money in £m) – 2.80%']) expect(asciiStringWidth(text)).toBe(stringWidth(text));
+    expect(asciiStringWidth('  – £12.0')).toBe(9);
+  });
+
   test('agrees with string-width on any text: ASCII, colour codes, £, wide characters, emoji, controls', () => {
-    const pieces = fc.constantFrom('a', ' ', '9', '£', '\x1b[1m', '\x1b[22m', '\x1b[31m', '中', 'é', 'e\u0301', '👍', '👨‍👩‍👧', '\t', '\n', '\u200b', '\ufe0f', '#\ufe0f\u20e3');
+    const pieces = fc.constantFrom('a', ' ', '9', '£', '–', '…', '\x1b[1m', '\x1b[22m', '\x1b[31m', '中', 'é', 'e\u0301', '👍', '👨‍👩‍👧', '\t', '\n', '\u200b', '\ufe0f', '#\ufe0f\u20e3');
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.array(pieces).map((p) => p.join(''))), (text) => {
         expect(asciiStringWidth(text)).toBe(stringWidth(text));
