@@ -78,7 +78,8 @@ export type MetricEntry = SingleMetric | MetricFamily;
 
 const lineNames = (spec: ScenarioSpec): readonly string[] => Object.keys(spec.lines);
 const providerNames = (spec: ScenarioSpec): readonly string[] => Object.keys(spec.providers ?? {});
-const hasProviders = (spec: ScenarioSpec): boolean => providerNames(spec).length > 0;
+/** Whether the plan models any provider as an organisation (MODEL.md "Providers"). */
+export const hasProviders = (spec: ScenarioSpec): boolean => providerNames(spec).length > 0;
 const hasFairShare = (spec: ScenarioSpec): boolean => spec.allocation.fair_share !== undefined;
 const streamNames = (spec: ScenarioSpec): readonly string[] => {
   const nr = spec.allocation.non_recurrent;

@@ -9,6 +9,7 @@ import type { ScenarioSpec } from './schema.js';
 import { closest } from './suggest.js';
 
 export type { MetricKind } from './metric-table.js';
+export { hasProviders } from './metric-table.js';
 
 export interface MetricDef {
   name: string;

@@ -4,7 +4,7 @@
  */
 import { Dec } from './decimal.js';
 import type { Problem } from './issues.js';
-import { headlineMetricDefs, METRIC_FAMILIES, metricDefs, type MetricDef } from './metrics.js';
+import { hasProviders, headlineMetricDefs, METRIC_FAMILIES, metricDefs, type MetricDef } from './metrics.js';
 import type { ScenarioSpec } from './schema.js';
 import type { CheckSpec } from './schema.js';
 import { isMetricPattern } from './checks.js';
@@ -183,7 +183,7 @@ export function validateChecksForPlan(checks: readonly CheckSpec[], s: ScenarioS
     } else if (!def) {
       const suggestion = closest(c.metric, [...metrics.keys()]);
       const prefixes = (under: string) => orList(METRIC_FAMILIES.filter((f) => f.under === under && (f.when === undefined || f.when(s))).map((f) => `${f.family}.`));
-      const providers = Object.keys(s.providers ?? {}).length > 0 ? `, or ${prefixes('provider')} and a provider name` : '';
+      const providers = hasProviders(s) ? `, or ${prefixes('provider')} and a provider name` : '';
       const known = `one of ${headlineMetricDefs(s).map((m) => m.name).join(', ')}, or ${prefixes('line')} and a line name${providers}`;
       fail(at('metric'), `unknown metric \`${c.metric}\`${suggestion ? `: did you mean \`${suggestion}\`?` : ` (${known})`}`);
     }

@@ -1,7 +1,7 @@
 /** The report's charts, built from a run's exact figures (converted to floats only for drawing). */
 import { CATEGORIES } from '../../model/schema.js';
 import { Dec } from '../../model/decimal.js';
-import { HEADLINE_METRICS, type MetricDef } from '../../model/metrics.js';
+import { HEADLINE_METRICS, hasProviders, type MetricDef } from '../../model/metrics.js';
 import type { MonteCarloResult } from '../../model/montecarlo.js';
 import type { RunResult } from '../../model/run.js';
 import { PENNY_PLACES, type Units } from '../../model/units.js';
@@ -68,7 +68,7 @@ export function surplusFigure(r: RunResult, id: string): Figure {
       yLabel: `Surplus/(deficit), ${r.units}`,
       tick: moneyTick,
     },
-    caption: Object.keys(r.spec.providers ?? {}).length > 0
+    caption: hasProviders(r.spec)
       ? 'The system figure is the ICB surplus plus each modelled provider\'s surplus, less the part of the provider gap no modelled provider holds. Bars below the zero line are deficits.'
       : 'The system figure is the ICB surplus less the provider gaps: the pressure held-down contracts leave with providers. Bars below the zero line are deficits.',
   };
