@@ -3,20 +3,14 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { BRIDGE_METRICS, bridge, bridgeYears, driverKey, yearBridges, type Bridge } from '../../src/model/bridge.js';
 import { Dec, decString } from '../../src/model/decimal.js';
-import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
+import type { RunResult } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
 import { scenarioWithOneOffsArb } from '../model/arbitraries.js';
+import { run, runValid } from '../model/helpers.js';
 import { providerScenarioArb } from '../model/provider-arbitraries.js';
 
 /** Scenarios with fair shares, streams and one-off items, or with providers. */
 const scenarioArb = fc.oneof(scenarioWithOneOffsArb, providerScenarioArb);
-import { run, type Data } from '../model/helpers.js';
-
-function runValid(data: Data): RunResult {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}`);
-  return runScenario(parsed.spec, 'generated');
-}
 
 function expected(r: RunResult, metric: string, t: number): Dec {
   const p = r.projection;

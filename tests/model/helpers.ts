@@ -48,6 +48,13 @@ export function run(data: Data): Run {
   };
 }
 
+/** A generated scenario, run; one that does not validate is the generator's fault, so its data goes in the error. */
+export function runValid(data: Data): RunResult {
+  const parsed = parseScenario(data);
+  if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}\n${JSON.stringify(data)}`);
+  return runScenario(parsed.spec, 'generated');
+}
+
 /** The problems of a scenario that must not validate. */
 export function problems(data: Data): Problem[] {
   const parsed = parseScenario(data);

@@ -6,17 +6,11 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Dec, decString } from '../../src/model/decimal.js';
-import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
+import type { RunResult } from '../../src/model/run.js';
 import { pct, scenarioArb, scenarioWithOneOffsArb as withOneOffs } from './arbitraries.js';
+import { runValid, type Data } from './helpers.js';
 
 const RUNS = 100;
-type Data = Record<string, unknown>;
-
-function runValid(data: Data): RunResult {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}\n${JSON.stringify(data)}`);
-  return runScenario(parsed.spec, 'generated');
-}
 
 const get = (r: RunResult, t: number, key: string): Dec => {
   const v = r.years[t]!.metrics[key];

@@ -3,17 +3,12 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Dec, decString } from '../../src/model/decimal.js';
 import { metricDefs } from '../../src/model/metrics.js';
-import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
+import { parseScenario, runScenario } from '../../src/model/run.js';
 import { PENNY_PLACES } from '../../src/model/units.js';
 import { scenarioArb, scaled } from './arbitraries.js';
+import { runValid } from './helpers.js';
 
 const RUNS = 200;
-
-function runValid(data: Record<string, unknown>): RunResult {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}\n${JSON.stringify(data)}`);
-  return runScenario(parsed.spec, 'generated');
-}
 
 const sum = (xs: Dec[]) => xs.reduce((a, b) => a.plus(b), new Dec(0));
 const get = (metrics: Record<string, Dec>, key: string): Dec => {

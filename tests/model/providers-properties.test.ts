@@ -2,17 +2,12 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { Dec, decString } from '../../src/model/decimal.js';
-import { parseScenario, runScenario, type RunResult } from '../../src/model/run.js';
+import type { RunResult } from '../../src/model/run.js';
 import { renderJson } from '../../src/render/json.js';
+import { runValid } from './helpers.js';
 import { providerScenarioArb } from './provider-arbitraries.js';
 
 const RUNS = 150;
-
-function runValid(data: Record<string, unknown>): RunResult {
-  const parsed = parseScenario(data);
-  if (!parsed.ok) throw new Error(`generated an invalid scenario: ${JSON.stringify(parsed.problems)}\n${JSON.stringify(data)}`);
-  return runScenario(parsed.spec, 'generated');
-}
 
 const sum = (xs: Dec[]) => xs.reduce((a, b) => a.plus(b), new Dec(0));
 const text = (d: Dec | undefined) => (d === undefined ? 'missing' : decString(d));
