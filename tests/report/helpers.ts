@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { loadScenario } from '../../src/io/load-scenario.js';
+import { runScenario, type RunResult } from '../../src/model/run.js';
 
 export const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const FIXTURES = join(REPO, 'tests', 'report', 'fixtures');
@@ -32,4 +34,11 @@ export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'icbsim-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/** A scenario file run through the real loader, under its own name. */
+export function runFile(file: string): RunResult {
+  const loaded = loadScenario(file);
+  if (!loaded.ok) throw new Error(`${file} does not load`);
+  return runScenario(loaded.scenario.spec, loaded.scenario.name);
 }

@@ -6,15 +6,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, decString } from '../../src/model/decimal.js';
-import { runScenario, type RunResult } from '../../src/model/run.js';
+import type { RunResult } from '../../src/model/run.js';
 import { providersAcross, systemStack, worstProvider, type SystemStack } from '../../src/report/organisations.js';
 import { renderFigure } from '../../src/render/html/figure.js';
 import { providerComparisonFigures, systemStackFigure, worstProviderCard } from '../../src/render/html/organisations.js';
 import { keyFigures } from '../../src/render/html/report.js';
-import { loadScenario } from '../../src/io/load-scenario.js';
 import { run, minimal, runValid, type Data } from '../model/helpers.js';
 import { providerScenarioArb } from '../model/provider-arbitraries.js';
-import { FIXTURES, REPO, icbsim } from './helpers.js';
+import { FIXTURES, REPO, icbsim, runFile } from './helpers.js';
 
 /**
  * Two lines, 10% inflation, the acute line held at flat cash. Provider p holds half the acute line
@@ -40,12 +39,6 @@ function handCase(
 
 const texts = (xs: readonly Dec[]): string[] => xs.map(decString);
 const stackSums = (s: SystemStack): string[] => s.years.map((_, t) => decString(s.segments.reduce((a, seg) => a.plus(seg.values[t]!), new Dec(0))));
-
-function loaded(file: string): RunResult {
-  const l = loadScenario(file);
-  if (!l.ok) throw new Error(`${file} did not load`);
-  return runScenario(l.scenario.spec, l.scenario.name);
-}
 
 describe('systemStack: the system surplus by organisation', () => {
   it('splits a hand case into the ICB, each provider and the unheld gap, adding up to the system surplus', () => {
@@ -86,7 +79,7 @@ describe('systemStack: the system surplus by organisation', () => {
   });
 
   it('adds up to the penny for base.yaml, whose figures are hand-checked for two years', () => {
-    const s = systemStack(loaded(join(REPO, 'scenarios', 'base.yaml')))!;
+    const s = systemStack(runFile(join(REPO, 'scenarios', 'base.yaml')))!;
     const by = (key: string): string[] => texts(s.segments.find((g) => g.key === key)!.values);
     // 2025/26: ICB 2,012 − 2,000 = 12; each trust's contracts are funded at need, so its surplus is
     // its other income less other costs: 210 − 214 = −4 and 45 − 45 = 0. System 12 − 4 = 8.

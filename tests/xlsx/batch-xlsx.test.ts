@@ -7,12 +7,11 @@ import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/io/load-scenario.js';
-import { runScenario } from '../../src/model/run.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { checkedRun } from '../../src/report/check.js';
 import { generate } from '../batch/generate.js';
 import { icbsim, tempDir } from '../cli/helpers.js';
+import { runFile } from '../report/helpers.js';
 import { readWorkbook as read } from './read-workbook.js';
 
 
@@ -32,11 +31,7 @@ describe('batch --format xlsx', () => {
     const out = join(dir, 'all.xlsx');
     const r = await icbsim(['batch', dir, '--workers', '2', '--out', out], { cwd: dir });
     expect(r.code).toBe(0);
-    const runs = files.map((f) => {
-      const loaded = loadScenario(f);
-      if (!loaded.ok) throw new Error(`${f} does not load`);
-      return runScenario(loaded.scenario.spec, loaded.scenario.name);
-    });
+    const runs = files.map(runFile);
     const fromBatch = await read(readFileSync(out));
     const inMemory = await read(await renderXlsx(runs.map(checkedRun)));
     expect(fromBatch.worksheets.map(sheetModel)).toEqual(inMemory.worksheets.map(sheetModel));

@@ -7,14 +7,12 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../src/io/load-scenario.js';
 import { decString } from '../../src/model/decimal.js';
-import { runScenario, type RunResult } from '../../src/model/run.js';
 import { columnLetter, organisationSheetNames } from '../../src/render/xlsx-organisations.js';
 import { renderXlsx } from '../../src/render/xlsx.js';
 import { checkedRun } from '../../src/report/check.js';
 import { icbsim, tempDir, writeScenario } from '../cli/helpers.js';
-import { FIXTURES, REPO } from '../report/helpers.js';
+import { FIXTURES, REPO, runFile } from '../report/helpers.js';
 import { result } from '../render/fixture.js';
 import { readWorkbook as read, rowsOf } from './read-workbook.js';
 
@@ -65,12 +63,6 @@ const SMALL = {
     y: { contracts: { b: '50%' }, other_income: '5', other_income_growth: '2%', other_costs: '4' },
   },
 };
-
-function loadRun(file: string): RunResult {
-  const loaded = loadScenario(file);
-  if (!loaded.ok) throw new Error(`${file} does not load`);
-  return runScenario(loaded.scenario.spec, loaded.scenario.name);
-}
 
 describe('the organisations sheet, by hand', async () => {
   const wb = await read(await renderXlsx([checkedRun(result(SMALL))]));
@@ -148,8 +140,8 @@ describe('the organisations sheet, by hand', async () => {
 });
 
 describe('the organisations sheet of the shipped scenarios', async () => {
-  const runs = ['base.yaml', 'cp-blueprint.yaml'].map((f) => loadRun(join(REPO, 'scenarios', f)));
-  const tiny = loadRun(join(FIXTURES, 'tiny.yaml'));
+  const runs = ['base.yaml', 'cp-blueprint.yaml'].map((f) => runFile(join(REPO, 'scenarios', f)));
+  const tiny = runFile(join(FIXTURES, 'tiny.yaml'));
   const wb = await read(await renderXlsx([...runs, tiny].map(checkedRun)));
 
   it('is one sheet per scenario with providers, none for one without', () => {
@@ -208,7 +200,7 @@ describe('run and batch write it', () => {
     expect(byKey(ws, 3).get('provider_surplus.y')!.cells.map(figure)).toEqual([1, 0.98, 0.9584]);
     expect(ws.getCell('E10').formula).toBe('E8-E9');
     // Cell for cell (formulas, cached figures, formats) the workbook of the same runs built in memory.
-    const inMemory = await read(await renderXlsx(['base.yaml', 'cp-blueprint.yaml', 'two.yaml'].map((f) => checkedRun(loadRun(join(plans, f))))));
+    const inMemory = await read(await renderXlsx(['base.yaml', 'cp-blueprint.yaml', 'two.yaml'].map((f) => checkedRun(runFile(join(plans, f))))));
     const cells = (w: ExcelJS.Workbook) =>
       w.worksheets.filter((s) => s.name.startsWith('Orgs ')).map((s) => rowsOf(s).flatMap((r) => (r.values as unknown[]).map((v, i) => [s.name, r.number, i, v, r.getCell(Math.max(i, 1)).numFmt])));
     expect(cells(book)).toEqual(cells(inMemory));
