@@ -15,7 +15,7 @@ import type { Arith } from './arith.js';
 import { CHECK_SIDES, checkYear, expandCheck, isMetricPattern } from './checks.js';
 import { splitByLargestRemainder } from './engine.js';
 import { compileFlatPlan, type FlatPlan } from './flat-plan.js';
-import { cmpDraw, halfEven } from './float-arith.js';
+import { cmpDraw, halfEven, roundMoney as money } from './float-arith.js';
 import { metricDefs, metricEntry, type MetricDef } from './metrics.js';
 import type { PlanTemplate } from './plan-template.js';
 import { DrawStream, floatDist, quantile, type FloatDist } from './sampling.js';
@@ -67,11 +67,6 @@ const ALWAYS_DEFINED = new Set(['non_recurrent', 'spend', 'need', 'gap', 'provid
 export const KERNEL_METRICS = { single: Object.keys(SINGLE), family: Object.keys(FAMILY) };
 
 const enum Side { Figure, Change, FromBase }
-
-/** drawArith's money: half-even to the penny (`scale` pennies to the unit). */
-function money(a: number, scale: number): number {
-  return halfEven(a * scale) / scale;
-}
 
 class Unsupported extends Error {}
 

@@ -12,7 +12,7 @@
  */
 import type { Plan } from './plan.js';
 import type { PlanTemplate } from './plan-template.js';
-import { halfEven } from './float-arith.js';
+import { roundMoney } from './float-arith.js';
 import type { RateSpec } from './schema.js';
 
 export interface FlatPlan {
@@ -120,7 +120,7 @@ function compile(plan: Plan<number>, template: PlanTemplate): FlatPlan {
   const Y = n + 1;
   const L = plan.lines.length;
   const scale = 10 ** plan.pennyPlaces;
-  const money = (a: number): number => halfEven(a * scale) / scale;
+  const money = (a: number): number => roundMoney(a, scale);
   const values: number[] = [];
   const fills: number[][] = template.calls.map(() => []);
 

@@ -21,6 +21,11 @@ export function halfEven(x: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
+/** drawArith's money: half-even to the penny, `scale` pennies to the unit (the kernel rounds with it too). */
+export function roundMoney(a: number, scale: number): number {
+  return halfEven(a * scale) / scale;
+}
+
 /** drawArith's comparison: -1, 0 or 1, with float noise far below a penny counted as equal. */
 export function cmpDraw(a: number, b: number): number {
   const tol = REL_TOL * Math.max(Math.abs(a), Math.abs(b));
@@ -33,7 +38,7 @@ export function drawArith(pennyPlaces: number): Arith<number> {
   const read = new WeakMap<Dec, number>();
   return {
     ...base,
-    money: (a) => halfEven(a * scale) / scale,
+    money: (a) => roundMoney(a, scale),
     share: (a) => halfEven(a * 10000) / 10000,
     of: (d) => {
       let v = read.get(d);
