@@ -14,7 +14,7 @@
 import type { Arith } from './arith.js';
 import { CHECK_SIDES, checkYear, expandCheck, isMetricPattern } from './checks.js';
 import { splitByLargestRemainder } from './engine.js';
-import { compileFlatPlan, type FlatPlan } from './flat-plan.js';
+import { compileFlatPlan, Unsupported, type FlatPlan } from './flat-plan.js';
 import { cmpDraw, halfEven, roundMoney as money } from './float-arith.js';
 import { metricDefs, metricEntry, type MetricDef } from './metrics.js';
 import type { PlanTemplate } from './plan-template.js';
@@ -67,8 +67,6 @@ const ALWAYS_DEFINED = new Set(['non_recurrent', 'spend', 'need', 'gap', 'provid
 export const KERNEL_METRICS = { single: Object.keys(SINGLE), family: Object.keys(FAMILY) };
 
 const enum Side { Figure, Change, FromBase }
-
-class Unsupported extends Error {}
 
 /** The kernel for this scenario, or the reason its draws must run on the generic engine. */
 export function compileDrawKernel(

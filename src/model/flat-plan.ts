@@ -97,7 +97,8 @@ const PROVIDER_KEYS = [
 ];
 const CONTRACT_KEYS = ['line', 'share'];
 
-class Unsupported extends Error {}
+/** What the specialised path cannot run exactly; its message is the reason draws fall back to the generic engine. */
+export class Unsupported extends Error {}
 
 /** The flat plan, or why this scenario's draws must run on the generic engine. */
 export function compileFlatPlan(template: PlanTemplate): FlatPlan | string {
