@@ -31,9 +31,10 @@ export interface DrawLayout {
 
 export function drawLayout(spec: ScenarioSpec): DrawLayout {
   const labels = yearLabels(spec.base_year, spec.years);
+  const all = metricDefs(spec);
   // Each provider's surplus too, so a run with draws can say how likely each trust is to be in deficit.
-  const metrics = [...headlineMetricDefs(spec), ...metricDefs(spec).filter((d) => d.family === 'provider_surplus')];
-  const names = metricDefs(spec).map((d) => d.name);
+  const metrics = [...headlineMetricDefs(spec), ...all.filter((d) => d.family === 'provider_surplus')];
+  const names = all.map((d) => d.name);
   return {
     labels,
     metrics,
