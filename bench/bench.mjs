@@ -282,18 +282,23 @@ function plainLoop(draws, years, lines) {
   return checksum;
 }
 
-async function benchDraws() {
-  const { DrawPool } = await import(join(REPO, 'dist', 'mc', 'pool.js'));
+/** A function from a scenario file to its validated spec, read and parsed as the command line does. */
+async function specReader() {
   const { loadTree } = await import(join(REPO, 'dist', 'io', 'load.js'));
   const { parseScenario } = await import(join(REPO, 'dist', 'model', 'run.js'));
-  const cores = availableParallelism();
-  const specOf = (file) => {
+  return (file) => {
     const l = loadTree(file);
     if (!l.ok) throw new Error(`${file}: ${l.diagnostics[0]?.message}`);
     const p = parseScenario(l.loaded.data);
     if (!p.ok) throw new Error(`${file}: ${p.problems[0]?.message}`);
     return p.spec;
   };
+}
+
+async function benchDraws() {
+  const { DrawPool } = await import(join(REPO, 'dist', 'mc', 'pool.js'));
+  const cores = availableParallelism();
+  const specOf = await specReader();
   const uncertainFile = join(WORK, 'uncertain.yaml');
   writeFileSync(uncertainFile, uncertainScenarioText(1));
   const draws = 10_000;
@@ -426,14 +431,8 @@ async function benchDraws42() {
  * process on the pool, for the engine's share of it.
  */
 async function benchDraws42Presets() {
-  const { loadTree } = await import(join(REPO, 'dist', 'io', 'load.js'));
-  const { parseScenario } = await import(join(REPO, 'dist', 'model', 'run.js'));
   const { yearLabels } = await import(join(REPO, 'dist', 'model', 'years.js'));
-  const specOf = (file) => {
-    const p = parseScenario(loadTree(file).loaded.data);
-    if (!p.ok) throw new Error(`${file}: ${p.problems[0]?.message}`);
-    return p.spec;
-  };
+  const specOf = await specReader();
   const presets = join(REPO, 'scenarios', 'presets');
   const dir = join(WORK, 'presets-uncertain');
   mkdirSync(dir, { recursive: true });
