@@ -64,5 +64,5 @@ export function exactText(d: Dec): string {
  * start.
  */
 export function thousands(n: number): string {
-  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return group(String(Math.trunc(n)));
 }
