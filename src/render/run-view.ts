@@ -54,7 +54,8 @@ export function runView(result: RunResult, opts: { lines?: boolean } = {}): RunV
   }
   if (providers.length > 0) {
     // The organisations: the ICB, each provider, and what no provider of the scenario holds add up to the system.
-    const def = (name: string) => metricDefs(result.spec).find((d) => d.name === name)!;
+    const defs = metricDefs(result.spec);
+    const def = (name: string) => defs.find((d) => d.name === name)!;
     sections.push({
       heading: 'System',
       rows: [
