@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../io/input-error.js';
-import { loadTree } from '../io/load.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { parseYamlTree } from '../io/load-yaml.js';
 import { toPlain } from '../io/source-tree.js';
@@ -73,9 +72,7 @@ export async function mergeCommand(cli: Cli, args: string[], opts: MergeOptions)
     const abs = path.resolve(cli.cwd, p.file);
     const loaded = loadScenario(abs);
     if (!loaded.ok) throw new InputError('', loaded.diagnostics, loaded.sources);
-    const tree = loadTree(abs);
-    if (!tree.ok) throw new InputError('', tree.diagnostics, tree.sources);
-    inputs.push({ file: p.file, share: p.share, spec: loaded.scenario.spec, data: tree.loaded.data as PlainMap });
+    inputs.push({ file: p.file, share: p.share, spec: loaded.scenario.spec, data: toPlain(loaded.scenario.tree) as PlainMap });
   }
   const merged = mergeScenarios(inputs);
   if (!merged.ok) throw new InputError(merged.problems.join('\n'));
