@@ -53,7 +53,9 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     return mergeBatch(cli, inputs, opts);
   }
   const workers = workerCount(opts.workers);
-  const metrics = await metricOption(opts);
+  // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
+  const xlsx = opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '');
+  const metrics = await metricOption(opts, xlsx);
   const shard = opts.shard === undefined ? undefined : await shardOption(opts.shard);
   // Loaded only when batch runs: every command's module is imported at start-up.
   const { discoverFiles } = await import('../batch/discover.js');
@@ -68,7 +70,7 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     cli.stderr.write(`icbsim: shard ${shard.index}/${shard.count}: ${files.length} of ${discovered.files.length} files\n`);
     if (files.length === 0) {
       // More machines than files: this part is the header alone, and --merge joins it as nothing.
-      if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) throw new InputError(`shard ${shard.index}/${shard.count} has no files: nothing to put in a workbook`);
+      if (xlsx) throw new InputError(`shard ${shard.index}/${shard.count} has no files: nothing to put in a workbook`);
       if (opts.out === undefined) cli.stdout.write(batchHeader());
       else writeOut(path.resolve(cli.cwd, opts.out), opts.out, batchHeader(), discovered.files);
       return empty.length > 0 ? EXIT.BAD_INPUT : EXIT.OK;
@@ -76,10 +78,9 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   }
 
   const color = useColor(cli, cli.stderr);
-  // A CSV inside a .xlsx file would only confuse Excel: the extension asks for a workbook too.
-  const xlsx = opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '');
   if (xlsx && opts.out === undefined) throw new InputError('a workbook is a binary file: give `--out results.xlsx` with `--format xlsx`');
-  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width: outputWidth(cli, cli.stderr), output: xlsx ? 'xlsx' : 'csv', metrics }));
+  const width = outputWidth(cli, cli.stderr);
+  const tasks: BatchTask[] = files.map((abs) => ({ abs, display: displayPath(cli.cwd, abs), color, width, output: xlsx ? 'xlsx' : 'csv', metrics }));
   if (!xlsx) {
     const mismatch = extensionMismatch('csv', opts.out);
     if (mismatch !== undefined) warn(cli, mismatch);
@@ -133,14 +134,12 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
   for (const m of metrics ?? []) if (ran && !matched.has(m)) warn(cli, `no scenario that ran reports \`${m}\`: the CSV has no rows for it`);
   // Nothing ran: an existing --out keeps what it held rather than becoming a bare header.
   if (outAbs !== undefined && failed.length === tasks.length) {
-    cli.stderr.write(`icbsim: no scenario ran, so ${opts.out} was not written
-`);
+    cli.stderr.write(`icbsim: no scenario ran, so ${opts.out} was not written\n`);
   } else if (xlsx) {
     // Checked again now that the workers have said which base files the plans extend.
     const { renderXlsxRows } = await import('../render/xlsx.js');
     writeOut(outAbs!, opts.out!, await renderXlsxRows(sheets), read);
-    cli.stderr.write(`icbsim: wrote ${opts.out}
-`);
+    cli.stderr.write(`icbsim: wrote ${opts.out}\n`);
   } else if (outAbs !== undefined) {
     writeOut(outAbs, opts.out!, chunks.join(''), read);
   }
@@ -148,9 +147,9 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
 }
 
 /** `--metric`, each name checked against the metric table before any file is read. */
-async function metricOption(opts: BatchOptions): Promise<string[] | undefined> {
+async function metricOption(opts: BatchOptions, xlsx: boolean): Promise<string[] | undefined> {
   if (opts.metric === undefined) return undefined;
-  if (opts.format === 'xlsx' || /\.xlsx$/i.test(opts.out ?? '')) {
+  if (xlsx) {
     throw new InputError('--metric picks rows of the long CSV; a workbook holds every metric (filter its Results sheet, or write the CSV)');
   }
   const { metricNameProblem } = await import('../model/metrics.js');
