@@ -17,6 +17,7 @@ import {
   type InputBridgeReport,
 } from '../report/bridge.js';
 import { DISPLAY_PLACES, formatMoney, signedMoney } from './format.js';
+import { mdEscape, mdRow } from './md.js';
 
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const RED = ['\x1b[31m', '\x1b[39m'] as const;
@@ -146,13 +147,6 @@ export function renderBridgeCsv(r: BridgeReport): string {
   });
   return stringify(rows, { header: true, columns: [...BRIDGE_CSV_COLUMNS] });
 }
-
-// A pipe would end the cell; emphasis and backslashes would change the text.
-function mdEscape(s: string): string {
-  return s.replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`);
-}
-
-const mdRow = (cells: string[]): string => `| ${cells.join(' | ')} |`;
 
 export function renderBridgeMarkdown(r: BridgeReport): string {
   const out = [`**${mdEscape(title(r))}**`, ''];

@@ -6,6 +6,7 @@ import { inputText, type EffectRow, type InputChange } from '../model/input-diff
 import type { MetricDef } from '../model/metrics.js';
 import type { Units } from '../model/units.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from './format.js';
+import { mdEscape } from './md.js';
 
 export interface PlanDiff {
   old: { file: string; scenario: string };
@@ -85,21 +86,19 @@ export function renderDiffText(d: PlanDiff, opts: { maxWidth?: number | undefine
   return out.join('\n') + '\n';
 }
 
-const md = (s: string) => s.replace(/[\\|*_`[\]<>]/g, (ch) => `\\${ch}`);
-
 export function renderDiffMarkdown(d: PlanDiff): string {
-  const out = [`**${md(d.old.file)} → ${md(d.new.file)}**`, ''];
+  const out = [`**${mdEscape(d.old.file)} → ${mdEscape(d.new.file)}**`, ''];
   if (d.inputs.length === 0) out.push('No input changes.');
   else {
     out.push('| input | old | new |', '| --- | --- | --- |');
-    for (const c of d.inputs) out.push(`| \`${c.path}\` | ${md(inputText(c.old))} | ${md(inputText(c.new))} |`);
+    for (const c of d.inputs) out.push(`| \`${c.path}\` | ${mdEscape(inputText(c.old))} | ${mdEscape(inputText(c.new))} |`);
   }
   out.push('', `Effect on the headline metrics (${d.units}; Δ = new − old)`, '');
   const grid = effectGrid(d);
   if (grid.rows.length === 0) out.push('No figure changes.');
   else {
     out.push(`| metric | | ${grid.years.join(' | ')} |`, `| --- | --- | ${grid.years.map(() => '---:').join(' | ')} |`);
-    for (const r of grid.rows) out.push(`| ${r.first ? md(d.defs.get(r.metric)?.label ?? r.metric) : ''} | ${r.what} | ${r.cells.join(' | ')} |`);
+    for (const r of grid.rows) out.push(`| ${r.first ? mdEscape(d.defs.get(r.metric)?.label ?? r.metric) : ''} | ${r.what} | ${r.cells.join(' | ')} |`);
   }
   return out.join('\n') + '\n';
 }

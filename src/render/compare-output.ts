@@ -5,6 +5,7 @@ import { Dec, decString } from '../model/decimal.js';
 import type { Cell, CompareColumn, Comparison, RowKind } from '../report/compare.js';
 import { inBlocks } from './blocks.js';
 import { DISPLAY_PLACES, formatMoney, formatShare } from './format.js';
+import { mdEscape } from './md.js';
 
 function cellText(v: Cell, kind: RowKind, c: Comparison): string {
   if (v === undefined) return '–';
@@ -76,9 +77,6 @@ export function renderCompareTable(c: Comparison, opts: { maxWidth?: number | un
   };
   return inBlocks(groups, opts.maxWidth, block).join('\n') + '\n';
 }
-
-// A pipe would end the cell; emphasis and backslashes would change the text.
-const mdEscape = (s: string) => s.replace(/[\\|*_`[\]<>]/g, (ch) => `\\${ch}`);
 
 export function renderCompareMarkdown(c: Comparison): string {
   const g = grid(c);

@@ -13,6 +13,7 @@ import { PENNY_PLACES, type Units } from '../model/units.js';
 import { inBlocks } from './blocks.js';
 import { formatMetric } from './format.js';
 import { NO_VALUE } from './run-view.js';
+import { mdEscape, mdRow } from './md.js';
 
 export const STATS = [
   { key: 'mean', label: 'mean' },
@@ -106,19 +107,14 @@ export function renderMonteCarloTable(r: MonteCarloResult, opts: { color?: boole
 }
 
 export function renderMonteCarloMarkdown(r: MonteCarloResult): string {
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const out = [`**${escape(title(r))}**`, '', row(['Metric', ...r.years]), row(['---', ...r.years.map(() => '---:')])];
+  const out = [`**${mdEscape(title(r))}**`, '', mdRow(['Metric', ...r.years]), mdRow(['---', ...r.years.map(() => '---:')])];
   for (const x of rows(r)) {
-    out.push(row([x.heading === true ? `**${escape(x.label)}**` : escape(x.label.trim()), ...x.cells]));
+    out.push(mdRow([x.heading === true ? `**${mdEscape(x.label)}**` : mdEscape(x.label.trim()), ...x.cells]));
   }
   const checks = checkLines(r);
-  if (checks.length > 0) out.push('', '**Checks**', '', ...checks.map((c) => `- ${escape(c)}`));
+  if (checks.length > 0) out.push('', '**Checks**', '', ...checks.map((c) => `- ${mdEscape(c)}`));
   out.push('', `Percentiles: ${PERCENTILE_RULE}.`);
   return out.join('\n') + '\n';
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\|*_`[\]<>]/g, (c) => `\\${c}`);
 }
 
 export interface MonteCarloJson {
