@@ -24,7 +24,6 @@ const RED = ['\x1b[31m', '\x1b[39m'] as const;
 type Paint = (style: readonly [string, string], s: string) => string;
 const painter = (color: boolean): Paint => (style, s) => (color ? style[0] + s + style[1] : s);
 
-
 const BAR_WIDTH = 30;
 
 interface WaterfallRow {
@@ -61,6 +60,11 @@ function bars(rows: readonly WaterfallRow[]): string[] {
   });
 }
 
+/** A total as it stands, a step signed. */
+function rowFigure(r: WaterfallRow, units: Units): string {
+  return r.total ? formatMoney(r.amount, DISPLAY_PLACES[units]) : signedMoney(r.amount, units);
+}
+
 function waterfallTable(rows: readonly WaterfallRow[], units: Units, paint: Paint): string {
   const table = new Table({
     head: ['', units, ''],
@@ -69,7 +73,7 @@ function waterfallTable(rows: readonly WaterfallRow[], units: Units, paint: Pain
   });
   const barTexts = bars(rows);
   rows.forEach((r, k) => {
-    const figure = r.total ? formatMoney(r.amount, DISPLAY_PLACES[units]) : signedMoney(r.amount, units);
+    const figure = rowFigure(r, units);
     const shown = r.amount.isNegative() ? paint(RED, figure) : figure;
     table.push([r.total ? paint(BOLD, r.label) : `  ${r.label}`, r.total ? paint(BOLD, shown) : shown, barTexts[k]!]);
   });
@@ -148,6 +152,15 @@ export function renderBridgeCsv(r: BridgeReport): string {
   return stringify(rows, { header: true, columns: [...BRIDGE_CSV_COLUMNS] });
 }
 
+/** The waterfall as a Markdown table: totals in bold. */
+function waterfallMarkdown(rows: readonly WaterfallRow[], units: Units): string[] {
+  const body = rows.map((row) => {
+    const figure = rowFigure(row, units);
+    return mdRow(row.total ? [`**${mdEscape(row.label)}**`, `**${figure}**`] : [mdEscape(row.label), figure]);
+  });
+  return [mdRow(['Step', units]), mdRow(['---', '---:']), ...body];
+}
+
 export function renderBridgeMarkdown(r: BridgeReport): string {
   const out = [`**${mdEscape(title(r))}**`, ''];
   if (r.eachYear) {
@@ -158,12 +171,7 @@ export function renderBridgeMarkdown(r: BridgeReport): string {
       out.push(mdRow(row.map((c, j) => (edge && j === 0 ? `**${mdEscape(c)}**` : mdEscape(c)))));
     });
   } else {
-    const rows = spanRows(r, reportBridges(r)[0]!);
-    out.push(mdRow(['Step', r.units]), mdRow(['---', '---:']));
-    for (const row of rows) {
-      const figure = row.total ? formatMoney(row.amount, DISPLAY_PLACES[r.units]) : signedMoney(row.amount, r.units);
-      out.push(mdRow(row.total ? [`**${mdEscape(row.label)}**`, `**${figure}**`] : [mdEscape(row.label), figure]));
-    }
+    out.push(...waterfallMarkdown(spanRows(r, reportBridges(r)[0]!), r.units));
   }
   out.push('', mdEscape(ROUNDING(r.units)));
   return out.join('\n') + '\n';
@@ -214,11 +222,7 @@ export function renderInputBridgeCsv(r: InputBridgeReport): string {
 }
 
 export function renderInputBridgeMarkdown(r: InputBridgeReport): string {
-  const out = [`**${mdEscape(inputTitle(r))}**`, '', mdRow(['Step', r.bridge.units]), mdRow(['---', '---:'])];
-  for (const row of inputRows(r)) {
-    const figure = row.total ? formatMoney(row.amount, DISPLAY_PLACES[r.bridge.units]) : signedMoney(row.amount, r.bridge.units);
-    out.push(mdRow(row.total ? [`**${mdEscape(row.label)}**`, `**${figure}**`] : [mdEscape(row.label), figure]));
-  }
+  const out = [`**${mdEscape(inputTitle(r))}**`, '', ...waterfallMarkdown(inputRows(r), r.bridge.units)];
   out.push(...noEffectText(r).map(mdEscape), '', mdEscape(ROUNDING(r.bridge.units)));
   return out.join('\n') + '\n';
 }
