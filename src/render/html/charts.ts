@@ -235,16 +235,16 @@ export function sameInEveryScenario(results: readonly RunResult[]): MetricDef[] 
   return HEADLINE_METRICS.filter((def) => results.every((r) => key(r, def.name) === key(results[0]!, def.name)));
 }
 
-/**
- * Several scenarios side by side: one chart per headline metric, one series per scenario, leaving
- * out the metrics `sameInEveryScenario` names. A chart keeps its metric's id (`cmp-9`: the
- * care-shift share) whichever are left out.
- */
 /** Every year any of the scenarios reports, in order: the side-by-side charts' axis. */
 export function unionYears(results: readonly RunResult[]): string[] {
   return [...new Set(results.flatMap((r) => years(r)))].sort();
 }
 
+/**
+ * Several scenarios side by side: one chart per headline metric, one series per scenario, leaving
+ * out the metrics `sameInEveryScenario` names. A chart keeps its metric's id (`cmp-9`: the
+ * care-shift share) whichever are left out.
+ */
 export function comparisonFigures(results: readonly RunResult[], idPrefix: string): Figure[] {
   const allYears = unionYears(results);
   const units = results[0]?.units ?? '£m';

@@ -6,7 +6,7 @@
 import type { MonteCarloResult } from '../../model/montecarlo.js';
 import type { RunResult } from '../../model/run.js';
 import type { CheckedRun } from '../../report/check.js';
-import { DISPLAY_PLACES, formatMoney, formatShare } from '../format.js';
+import { DISPLAY_PLACES, formatMoney, formatShare, withUnit } from '../format.js';
 import { esc } from '../svg/escape.js';
 import { assumptionsSection } from './assumptions.js';
 import type { Dec } from '../../model/decimal.js';
@@ -44,9 +44,7 @@ function card(label: string, value: string, negative = false, who?: string): str
 /** Read as a board paper writes it: -£12.3m, £450k, £1,200; and whether it is negative. */
 function boardMoney(d: Dec, units: Units): [string, boolean] {
   const text = formatMoney(d, DISPLAY_PLACES[units]);
-  const negative = text.startsWith('-');
-  const suffix = units === '£' ? '' : units.slice(1);
-  return [`${negative ? '-' : ''}£${negative ? text.slice(1) : text}${suffix}`, negative];
+  return [withUnit(text, units), text.startsWith('-')];
 }
 
 export function keyFigures(r: RunResult): string {
