@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../io/input-error.js';
+import { stdStream } from '../io/std-stream.js';
 import { EXIT, printDiagnostics, type Cli } from './context.js';
 import { registerCommands } from './commands.js';
 
@@ -74,5 +75,5 @@ export async function main(argv: readonly string[], cli: Cli = processCli()): Pr
 }
 
 export function processCli(): Cli {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: stdStream(1), stderr: stdStream(2), env: process.env, cwd: process.cwd() };
 }

@@ -30,7 +30,7 @@ export function registerSolve(program: Command, cli: Cli, wrap: Wrap): void {
     .action(wrap((file: string, opts: SolveOptions) => solveCommand(cli, file, opts)));
 }
 
-const TARGET = /^\s*([A-Za-z0-9_.]+)\s*(?:\[\s*([^\]]+?)\s*\])?\s*(<=|>=|=|<|>|≤|≥)\s*(.+?)\s*$/;
+const TARGET = /^\s*([A-Za-z0-9_.]+)\s*(?:\[\s*([^\]]+?)\s*\])?\s*(<=|>=|=|<|>|\u2264|\u2265)\s*(.+?)\s*$/;
 const RELATION: Record<string, Relation> = { '=': '=', '<=': '<=', '>=': '>=', '<': '<', '>': '>', '≤': '<=', '≥': '>=' };
 
 export async function solveCommand(cli: Cli, file: string, opts: SolveOptions): Promise<number> {

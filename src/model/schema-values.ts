@@ -49,7 +49,7 @@ export function rateRangeProblem(fraction: Dec, text: string): string | undefine
 
 /** How a finance team writes money in a spreadsheet, and what the file wants instead. */
 function moneyHint(text: string): string {
-  const plain = text.replace(/^([+-]?)£\s*/, '$1');
+  const plain = text.replace(/^([+-]?)\u00a3\s*/, '$1');
   if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain) || /^[+-]?\d+(_\d+)+(\.\d+)?$/.test(plain)) {
     return `: write \`${plain.replace(/[,_]/g, '')}\`, without separators`;
   }

@@ -160,7 +160,7 @@ export type CheckSpec = z.output<typeof Check>;
 /** `m`, `GBPm`, `£000s`, `£bn`: what a finance team writes for units, mapped to what the file takes. */
 function unitsMessage(input: unknown): string | undefined {
   if (typeof input !== 'string') return undefined;
-  const t = input.trim().toLowerCase().replace(/^(gbp|£)\s*/, '');
+  const t = input.trim().toLowerCase().replace(/^(gbp|\u00a3)\s*/, '');
   const expected = `expected one of ${UNITS.map((u) => `\`${u}\``).join(', ')}, got \`${input}\``;
   if (['m', 'mn', 'million', 'millions'].includes(t)) return `${expected}: did you mean \`£m\`?`;
   if (['k', '000', '000s', "'000s", 'thousand', 'thousands'].includes(t)) return `${expected}: did you mean \`£k\`?`;
