@@ -4,7 +4,7 @@
  * describes the *input*: the loader hands zod numbers as their source text, so money and counts
  * accept a number or a string, and rates are strings ending in `%`. Pure: the CLI prints it, a test keeps the committed copy in sync.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { METRIC_TABLE, type MetricKind } from './metric-table.js';
 import { RulesFile } from './rules.js';
 import { CheckMetric, LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';
@@ -12,7 +12,7 @@ import { LINE_NAME } from './schema-values.js';
 import { YEAR_PATTERN } from './years.js';
 
 /** Shared pieces get a name in `$defs`, so the schema reads like the format rather than 5,000 inlined lines. */
-const NAMED: ReadonlyArray<[z.ZodType, string]> = [
+const NAMED: ReadonlyArray<[z.ZodMiniType, string]> = [
   [RateText, 'Percent'],
   [Rate, 'Rate'],
   [RateSeries, 'RateSeries'],
@@ -56,7 +56,7 @@ export function rulesJsonSchema(): Record<string, unknown> {
   return generate(RulesFile, RULES_SCHEMA_ID, 'icbsim rules file');
 }
 
-function generate(root: z.ZodType, id: string, title: string): Record<string, unknown> {
+function generate(root: z.ZodMiniType, id: string, title: string): Record<string, unknown> {
   const generated = z.toJSONSchema(root, {
     target: 'draft-2020-12',
     io: 'input',

@@ -3,9 +3,9 @@
  * a rate out of range is reported beside every other problem in the file instead of after them.
  * A rule reads a distribution's mean, or both ends of its range.
  */
-import type { z } from 'zod';
 import type { Dec } from './decimal.js';
 import { Rate, RateSeries, type RateSeriesSpec, type RateSpec } from './schema-values.js';
+import { transformed, type TransformCtx } from './zod.js';
 
 export interface RateRule {
   /** The problem with this value (a fraction: 0.25 for 25%), or undefined when it is allowed. */
@@ -48,7 +48,7 @@ export function seriesRates(series: RateSeriesSpec, path: PropertyKey[]): [RateS
   return Object.entries(series.byYear).map(([year, r]) => [r, [...path, year]]);
 }
 
-type Ctx = Pick<z.core.$RefinementCtx, 'addIssue'>;
+type Ctx = TransformCtx;
 
 export function checkRate(rate: RateSpec, rules: readonly RateRule[], ctx: Ctx, path: PropertyKey[] = []): void {
   for (const rule of rules) {
@@ -68,7 +68,7 @@ export function checkSeries(series: RateSeriesSpec, rules: readonly RateRule[], 
 
 /** A rate that must meet these rules. */
 export function ruledRate(...rules: RateRule[]) {
-  return Rate.transform((rate, ctx) => {
+  return transformed(Rate, (rate, ctx) => {
     checkRate(rate, rules, ctx);
     return rate;
   });
@@ -76,7 +76,7 @@ export function ruledRate(...rules: RateRule[]) {
 
 /** A rate per year, each of which must meet these rules. */
 export function ruledSeries(...rules: RateRule[]) {
-  return RateSeries.transform((series, ctx) => {
+  return transformed(RateSeries, (series, ctx) => {
     checkSeries(series, rules, ctx);
     return series;
   });

@@ -3,21 +3,23 @@
  * The checks use the scenario's own `Check` schema; what depends on a plan (metric names, years)
  * is validated against each plan when the rules are applied to it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { describeIssues, PARSE_OPTIONS, type Problem } from './issues.js';
 import { Check } from './schema.js';
 import { validateCheckShapes } from './validate.js';
+import { described } from './zod.js';
 
-export const RulesFile = z
-  .strictObject({
-    name: z.string().optional().describe('The rule set\'s name in reports'),
-    description: z.string().optional().describe('What the rules are for and where they come from'),
-    checks: z
-      .array(Check)
-      .refine((c) => c.length > 0, { message: 'a rules file needs at least one check' })
-      .describe('The rules, each applied to every plan checked'),
-  })
-  .describe('An icbsim rules file: checks applied to every plan');
+export const RulesFile = described(
+  z.strictObject({
+    name: described(z.optional(z.string()), 'The rule set\'s name in reports'),
+    description: described(z.optional(z.string()), 'What the rules are for and where they come from'),
+    checks: described(
+      z.array(Check).check(z.refine((c) => c.length > 0, { message: 'a rules file needs at least one check' })),
+      'The rules, each applied to every plan checked',
+    ),
+  }),
+  'An icbsim rules file: checks applied to every plan',
+);
 export type RulesSpec = z.output<typeof RulesFile>;
 
 export type ParsedRules = { ok: true; rules: RulesSpec } | { ok: false; problems: Problem[] };

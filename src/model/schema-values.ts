@@ -3,9 +3,10 @@
  * shared by the scenario schema (schema.ts) and the policy types (policies/), which schema.ts
  * builds on. Numbers arrive as their source text and are turned into decimals here.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Dec } from './decimal.js';
 import { isYearLabel, suggestYear } from './years.js';
+import { described, transformed } from './zod.js';
 
 export const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export const LINE_NAME = /^[a-z][a-z0-9_]*$/;
@@ -67,8 +68,8 @@ function moneyHint(text: string): string {
   return '';
 }
 
-export const Money = numberInput("an amount of money (a plain number in the scenario's units, like `1250.5`)")
-  .transform((v, ctx) => {
+export const Money = described(
+  transformed(numberInput("an amount of money (a plain number in the scenario's units, like `1250.5`)"), (v, ctx) => {
     const text = String(v).trim();
     if (!NUMBER_TEXT.test(text)) {
       ctx.addIssue({
@@ -84,34 +85,37 @@ export const Money = numberInput("an amount of money (a plain number in the scen
       return z.NEVER;
     }
     return d;
-  })
-  .describe("An amount of money in the scenario's units, e.g. 1250.5");
+  }),
+  "An amount of money in the scenario's units, e.g. 1250.5",
+);
 
-export const NonNegativeMoney = Money.refine((d) => !d.isNegative(), {
-  message: 'expected an amount of money of zero or more',
-});
+export const NonNegativeMoney = Money.check(z.refine((d) => !d.isNegative(), { message: 'expected an amount of money of zero or more' }));
 
 /** A rate as text with a per cent sign, e.g. `2.5%`, as a decimal fraction (0.025). */
-export const RateText = z
-  .string({ error: (iss) => `expected a rate with a per cent sign, like \`2.5%\`${gotSuffix(iss.input)}` })
-  .regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%$/, {
-    error: (iss) => {
-      const text = String(iss.input).trim();
-      return NUMBER_TEXT.test(text)
-        ? `rates are written with a per cent sign: ${pctHint(text)}`
-        : `expected a rate with a per cent sign, like \`2.5%\`, got \`${text}\``;
+export const RateText = described(
+  transformed(
+    z.string({ error: (iss) => `expected a rate with a per cent sign, like \`2.5%\`${gotSuffix(iss.input)}` }).check(
+      z.regex(/^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*%$/, {
+        error: (iss) => {
+          const text = String(iss.input).trim();
+          return NUMBER_TEXT.test(text)
+            ? `rates are written with a per cent sign: ${pctHint(text)}`
+            : `expected a rate with a per cent sign, like \`2.5%\`, got \`${text}\``;
+        },
+      }),
+    ),
+    (text, ctx) => {
+      const fraction = new Dec(text.trim().slice(0, -1).trim()).dividedBy(100);
+      const outOfRange = rateRangeProblem(fraction, text.trim());
+      if (outOfRange !== undefined) {
+        ctx.addIssue({ code: 'custom', message: outOfRange });
+        return z.NEVER;
+      }
+      return fraction;
     },
-  })
-  .transform((text, ctx) => {
-    const fraction = new Dec(text.trim().slice(0, -1).trim()).dividedBy(100);
-    const outOfRange = rateRangeProblem(fraction, text.trim());
-    if (outOfRange !== undefined) {
-      ctx.addIssue({ code: 'custom', message: outOfRange });
-      return z.NEVER;
-    }
-    return fraction;
-  })
-  .describe('A rate with a per cent sign, e.g. 2.5%');
+  ),
+  'A rate with a per cent sign, e.g. 2.5%',
+);
 
 export function gotSuffix(input: unknown): string {
   if (input === null) return ', got nothing (the key has no value)';
@@ -128,62 +132,76 @@ export function allDec(values: readonly unknown[]): boolean {
   return values.every((v) => v instanceof Dec);
 }
 
-const Per = z
-  .enum(['draw', 'year'])
-  .default('draw')
-  .describe('draw: one sample per draw used in every year; year: a fresh sample each year');
+const Per = described(
+  z._default(z.enum(['draw', 'year']), 'draw'),
+  'draw: one sample per draw used in every year; year: a fresh sample each year',
+);
 
-const NormalDist = z
-  .strictObject({ normal: z.tuple([RateText, RateText]).describe('[mean, standard deviation]'), per: Per })
-  .refine((d) => !allDec(d.normal) || !d.normal[1].isNegative(), {
-    message: 'a standard deviation cannot be negative',
-    path: ['normal', 1],
-  })
-  .transform((d) => ({ kind: 'normal' as const, mean: d.normal[0], sd: d.normal[1], per: d.per }))
-  .describe('A normal distribution {normal: [mean, sd]}; a plain run uses the mean');
+const NormalDist = described(
+  transformed(
+    z.strictObject({ normal: described(z.tuple([RateText, RateText]), '[mean, standard deviation]'), per: Per }).check(
+      z.refine((d) => !allDec(d.normal) || !d.normal[1].isNegative(), {
+        message: 'a standard deviation cannot be negative',
+        path: ['normal', 1],
+      }),
+    ),
+    (d) => ({ kind: 'normal' as const, mean: d.normal[0], sd: d.normal[1], per: d.per }),
+  ),
+  'A normal distribution {normal: [mean, sd]}; a plain run uses the mean',
+);
 
-const TriangularDist = z
-  .strictObject({ triangular: z.tuple([RateText, RateText, RateText]).describe('[min, mode, max]'), per: Per })
-  .refine(({ triangular: [a, m, b] }) => !allDec([a, m, b]) || (a.lte(m) && m.lte(b)), {
-    message: 'a triangular distribution needs min ≤ mode ≤ max',
-    path: ['triangular'],
-  })
-  .transform((d) => ({
-    kind: 'triangular' as const, min: d.triangular[0], mode: d.triangular[1], max: d.triangular[2], per: d.per,
-  }))
-  .describe('A triangular distribution {triangular: [min, mode, max]}; a plain run uses the mode');
+const TriangularDist = described(
+  transformed(
+    z.strictObject({ triangular: described(z.tuple([RateText, RateText, RateText]), '[min, mode, max]'), per: Per }).check(
+      z.refine(({ triangular: [a, m, b] }) => !allDec([a, m, b]) || (a.lte(m) && m.lte(b)), {
+        message: 'a triangular distribution needs min ≤ mode ≤ max',
+        path: ['triangular'],
+      }),
+    ),
+    (d) => ({ kind: 'triangular' as const, min: d.triangular[0], mode: d.triangular[1], max: d.triangular[2], per: d.per }),
+  ),
+  'A triangular distribution {triangular: [min, mode, max]}; a plain run uses the mode',
+);
 
-const UniformDist = z
-  .strictObject({ uniform: z.tuple([RateText, RateText]).describe('[min, max]'), per: Per })
-  .refine(({ uniform: [a, b] }) => !allDec([a, b]) || a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] })
-  .transform((d) => ({ kind: 'uniform' as const, min: d.uniform[0], max: d.uniform[1], per: d.per }))
-  .describe('A uniform distribution {uniform: [min, max]}; a plain run uses the midpoint');
+const UniformDist = described(
+  transformed(
+    z.strictObject({ uniform: described(z.tuple([RateText, RateText]), '[min, max]'), per: Per }).check(
+      z.refine(({ uniform: [a, b] }) => !allDec([a, b]) || a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] }),
+    ),
+    (d) => ({ kind: 'uniform' as const, min: d.uniform[0], max: d.uniform[1], per: d.per }),
+  ),
+  'A uniform distribution {uniform: [min, max]}; a plain run uses the midpoint',
+);
 
 /** A rate, or a distribution over it. */
-export const Rate = z
-  .union([RateText.transform((value) => ({ kind: 'fixed' as const, value })), NormalDist, TriangularDist, UniformDist])
-  .describe('A rate like 2.5%, or a distribution: {normal: [m, sd]}, {triangular: [min, mode, max]}, {uniform: [min, max]}');
+export const Rate = described(
+  z.union([transformed(RateText, (value) => ({ kind: 'fixed' as const, value })), NormalDist, TriangularDist, UniformDist]),
+  'A rate like 2.5%, or a distribution: {normal: [m, sd]}, {triangular: [min, mode, max]}, {uniform: [min, max]}',
+);
 export type RateSpec = z.output<typeof Rate>;
 
-export const YearKey = z
-  .string()
-  .refine(isYearLabel, {
-    error: (iss) => {
-      const s = String(iss.input);
-      const y = suggestYear(s);
-      return `expected a financial year like \`2026/27\`, got \`${s}\`${y ? `: did you mean \`${y}\`?` : ''}`;
-    },
-  })
-  .describe('A financial year, April to March, written 2025/26');
+export const YearKey = described(
+  z.string().check(
+    z.refine(isYearLabel, {
+      error: (iss) => {
+        const s = String(iss.input);
+        const y = suggestYear(s);
+        return `expected a financial year like \`2026/27\`, got \`${s}\`${y ? `: did you mean \`${y}\`?` : ''}`;
+      },
+    }),
+  ),
+  'A financial year, April to March, written 2025/26',
+);
 
 /** One rate for every year, a list with one per projection year, or a map from year to rate. */
-export const RateSeries = z
-  .union([
-    Rate.transform((rate) => ({ kind: 'one' as const, rate })),
-    z.array(Rate).transform((rates) => ({ kind: 'list' as const, rates })),
-    z.record(YearKey, Rate).transform((byYear) => ({ kind: 'map' as const, byYear })),
-  ])
-  .describe('One rate for all years, a list with one rate per projection year, or a map from year to rate');
+export const RateSeries = described(
+  z.union([
+    transformed(Rate, (rate) => ({ kind: 'one' as const, rate })),
+    transformed(z.array(Rate), (rates) => ({ kind: 'list' as const, rates })),
+    transformed(z.record(YearKey, Rate), (byYear) => ({ kind: 'map' as const, byYear })),
+  ]),
+  'One rate for all years, a list with one rate per projection year, or a map from year to rate',
+);
 export type RateSeriesSpec = z.output<typeof RateSeries>;
 
 /** Lines, providers and streams are named alike: the rule, as a message names it. */
@@ -192,7 +210,7 @@ export function snakeCaseRule(what: string): string {
 }
 
 export function snakeCaseName(what: string, description: string) {
-  return z.string().regex(LINE_NAME, { message: snakeCaseRule(what) }).describe(description);
+  return described(z.string().check(z.regex(LINE_NAME, { message: snakeCaseRule(what) })), description);
 }
 
 export const LineName = snakeCaseName('line', 'A spending line name, e.g. acute');

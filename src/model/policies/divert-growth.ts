@@ -1,20 +1,22 @@
 /** MODEL.md step 5, `divert_growth`: a share of each year's allocation growth goes to chosen lines. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Dec } from '../decimal.js';
 import { rateSpecText, rateText } from '../rate-text.js';
 import { between, ruledRate } from '../rate-rules.js';
 import { LineName, RateText } from '../schema-values.js';
+import { described } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const divertGrowth = definePolicy({
-  schema: z
-    .strictObject({
-      type: z.literal('divert_growth').describe('The policy: divert_growth'),
+  schema: described(
+    z.strictObject({
+      type: described(z.literal('divert_growth'), 'The policy: divert_growth'),
       name: PolicyName,
-      share: ruledRate(between(0, 1, 'the share of growth diverted')).describe('Share of each year\'s allocation growth diverted'),
-      to: z.record(LineName, RateText).describe('Target lines and their weights, which sum to 100%'),
-    })
-    .describe('Send a share of each year\'s allocation growth to chosen lines, on top of their need'),
+      share: described(ruledRate(between(0, 1, 'the share of growth diverted')), 'Share of each year\'s allocation growth diverted'),
+      to: described(z.record(LineName, RateText), 'Target lines and their weights, which sum to 100%'),
+    }),
+    'Send a share of each year\'s allocation growth to chosen lines, on top of their need',
+  ),
 
   validate(p, at, v) {
     let total = new Dec(0);

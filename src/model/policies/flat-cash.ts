@@ -1,27 +1,31 @@
 /** MODEL.md step 4, `flat_cash`: a line's spend grows only by its uplift; need above it is the provider gap. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Dec } from '../decimal.js';
 import { aboveMinusAll, checkSeries } from '../rate-rules.js';
 import { seriesText } from '../rate-text.js';
 import { LineName, RateSeries } from '../schema-values.js';
+import { described, transformed } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const flatCash = definePolicy({
-  schema: z
-    .strictObject({
-      type: z.literal('flat_cash').describe('The policy: flat_cash'),
+  schema: described(
+    z.strictObject({
+      type: described(z.literal('flat_cash'), 'The policy: flat_cash'),
       name: PolicyName,
-      line: LineName.describe('The line held to the uplift'),
-      uplift: z
-        .union([z.literal('inflation'), RateSeries])
-        .transform((u, ctx) => {
-          if (u !== 'inflation') checkSeries(u, [aboveMinusAll('an uplift', 'the line would be funded nothing or less')], ctx);
-          return u;
-        })
-        .default({ kind: 'one', rate: { kind: 'fixed', value: new Dec(0) } } as never)
-        .describe('The uplift the line gets each year: a rate (default 0%, flat cash) or `inflation` (flat real)'),
-    })
-    .describe('Hold a line (usually acute contracts) to an uplift; what need exceeds it is the provider gap'),
+      line: described(LineName, 'The line held to the uplift'),
+      uplift: described(
+        z._default(
+          transformed(z.union([z.literal('inflation'), RateSeries]), (u, ctx) => {
+            if (u !== 'inflation') checkSeries(u, [aboveMinusAll('an uplift', 'the line would be funded nothing or less')], ctx);
+            return u;
+          }),
+          { kind: 'one', rate: { kind: 'fixed', value: new Dec(0) } } as never,
+        ),
+        'The uplift the line gets each year: a rate (default 0%, flat cash) or `inflation` (flat real)',
+      ),
+    }),
+    'Hold a line (usually acute contracts) to an uplift; what need exceeds it is the provider gap',
+  ),
 
   onePerLine: 'line',
 

@@ -3,14 +3,15 @@
  * must meet, its step in building the plan, the lines it acts on and its sentence for reports.
  * The engine's steps stay in MODEL.md's order (engine.ts); a policy only sets what its step reads.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Arith } from '../arith.js';
 import type { PlanDiversion, PlanLine, PlanShift, Sampler } from '../plan.js';
 import type { RateSeriesSpec } from '../schema-values.js';
 import type { ScenarioSpec } from '../schema.js';
 import type { Validator } from '../validator.js';
+import { described } from '../zod.js';
 
-export const PolicyName = z.string().optional().describe('An optional label for this policy in reports');
+export const PolicyName = described(z.optional(z.string()), 'An optional label for this policy in reports');
 
 /** The plan as a policy's step sees it while buildPlan builds it. */
 export interface PlanBuild<T> {
@@ -27,7 +28,7 @@ export interface PlanBuild<T> {
   diversions: PlanDiversion<T>[];
 }
 
-export interface PolicyType<S extends z.ZodObject> {
+export interface PolicyType<S extends z.ZodMiniObject> {
   schema: S;
   /** The key naming a line that can have only one policy of this type (flat cash twice is one too many). */
   onePerLine?: keyof z.output<S> & string;
@@ -41,6 +42,6 @@ export interface PolicyType<S extends z.ZodObject> {
 }
 
 /** Keeps the schema's own type, so schema.ts can build its discriminated union from the files. */
-export function definePolicy<S extends z.ZodObject>(type: PolicyType<S>): PolicyType<S> {
+export function definePolicy<S extends z.ZodMiniObject>(type: PolicyType<S>): PolicyType<S> {
   return type;
 }

@@ -1,21 +1,23 @@
 /** MODEL.md step 4, `running_cost_cut`: a real cut to a line's uncut path, phased in evenly by a year. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { rateSpecText } from '../rate-text.js';
 import { between, ruledRate } from '../rate-rules.js';
 import { LineName, YearKey } from '../schema-values.js';
 import { yearStart } from '../years.js';
+import { described } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const runningCostCut = definePolicy({
-  schema: z
-    .strictObject({
-      type: z.literal('running_cost_cut').describe('The policy: running_cost_cut'),
+  schema: described(
+    z.strictObject({
+      type: described(z.literal('running_cost_cut'), 'The policy: running_cost_cut'),
       name: PolicyName,
-      line: LineName.describe('The running-cost line'),
-      cut: ruledRate(between(0, 1, 'a cut')).describe('The cut, e.g. 30%, reached in full by the year `by`'),
-      by: YearKey.describe('The year by which the full cut is in place; phased in evenly before it'),
-    })
-    .describe('Cut a running-cost line by a share of its uncut path, phased in evenly by a year'),
+      line: described(LineName, 'The running-cost line'),
+      cut: described(ruledRate(between(0, 1, 'a cut')), 'The cut, e.g. 30%, reached in full by the year `by`'),
+      by: described(YearKey, 'The year by which the full cut is in place; phased in evenly before it'),
+    }),
+    'Cut a running-cost line by a share of its uncut path, phased in evenly by a year',
+  ),
 
   onePerLine: 'line',
 
