@@ -4,6 +4,7 @@
  */
 import type { Arith } from './arith.js';
 import type { Plan } from './plan.js';
+import { costGrowth } from './cost-growth.js';
 import { projectProviders, type ProvidersProjection } from './providers.js';
 
 export interface LineTrace<T> {
@@ -126,6 +127,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
   const moved = plan.shifts.map(() => zeros());
   const diverted = plan.diversions.map(() => zeros());
   const warnings: string[] = [];
+  const factor = costGrowth(A);
 
   for (let t = 1; t <= n; t++) {
     // 1. Allocation, moved towards its fair-share target by c_t where a target is set.
@@ -157,10 +159,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     // 2. Need grows by inflation × demand × (1 − efficiency × delivery). A cut line grows its uncut path.
     lines.forEach((l, i) => {
       const tr = trace[i]!;
-      const f = A.mul(
-        A.mul(A.add(A.one, l.inflation[t]!), A.add(A.one, l.demand[t]!)),
-        A.sub(A.one, A.mul(l.efficiency[t]!, l.delivery[t]!)),
-      );
+      const f = factor(l.inflation[t]!, l.demand[t]!, l.efficiency[t]!, l.delivery[t]!);
       tr.factor[t] = f;
       const previous = l.cut ? tr.grown[t - 1]! : recurrent(tr.need, tr, t - 1);
       tr.grown[t] = A.money(A.mul(previous, f));
@@ -250,7 +249,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     underlying.push(A.sub(A.add(A.sub(p, plan.nonRecurrent[t]!), rf), x));
   }
 
-  const providers = projectProviders(plan, A, trace);
+  const providers = projectProviders(plan, A, trace, factor);
   const systemSurplus = surplus.map((p, t) => A.add(A.sub(p, gap[t]!), providers.otherNet[t]!));
 
   return {

@@ -34,23 +34,21 @@ export interface MetricDef {
 const isFamily = (e: MetricEntry): e is MetricFamily => 'family' in e;
 const reported = (e: MetricEntry, spec: ScenarioSpec): boolean => e.when === undefined || e.when(spec);
 
+// The optional keys are assigned rather than spread in: each spread builds and copies an object,
+// and every run builds these definitions at start-up. The keys keep the order of the interface.
 function singleDef(e: SingleMetric): MetricDef {
-  return { name: e.name, kind: e.kind, fromYear: e.fromYear, label: e.label, ...(e.group ? { group: e.group } : {}) };
+  const d: MetricDef = { name: e.name, kind: e.kind, fromYear: e.fromYear, label: e.label };
+  if (e.group) d.group = e.group;
+  return d;
 }
 
 function memberDef(e: MetricFamily, member: string): MetricDef {
-  return {
-    name: `${e.family}.${member}`,
-    kind: e.kind,
-    fromYear: e.fromYear,
-    label: `${member} ${e.what}`,
-    family: e.family,
-    member,
-    ...(e.under === 'line' ? { line: member } : {}),
-    ...(e.under === 'provider' ? { provider: member } : {}),
-    what: e.what,
-    ...(e.group ? { group: e.group } : {}),
-  };
+  const d: MetricDef = { name: `${e.family}.${member}`, kind: e.kind, fromYear: e.fromYear, label: `${member} ${e.what}`, family: e.family, member };
+  if (e.under === 'line') d.line = member;
+  if (e.under === 'provider') d.provider = member;
+  d.what = e.what;
+  if (e.group) d.group = e.group;
+  return d;
 }
 
 /** The single metrics every scenario reports (a scenario may report more: `headlineMetricDefs`). */
@@ -59,9 +57,20 @@ export const HEADLINE_METRICS: readonly MetricDef[] = METRIC_TABLE.filter((e): e
 /** The family prefixes, for messages that describe names like `spend.<line>`. */
 export const METRIC_FAMILIES: readonly MetricFamily[] = METRIC_TABLE.filter(isFamily);
 
+/**
+ * A validated scenario is never changed, and one run asks for its metrics several times (its
+ * validation, its table, its checks), so they are listed once per scenario.
+ */
+const defsBySpec = new WeakMap<ScenarioSpec, readonly MetricDef[]>();
+
 /** Every metric this scenario reports, in the JSON output's order. */
-export function metricDefs(spec: ScenarioSpec): MetricDef[] {
-  return METRIC_TABLE.filter((e) => reported(e, spec)).flatMap((e) => (isFamily(e) ? e.members(spec).map((m) => memberDef(e, m)) : [singleDef(e)]));
+export function metricDefs(spec: ScenarioSpec): readonly MetricDef[] {
+  let defs = defsBySpec.get(spec);
+  if (defs === undefined) {
+    defs = METRIC_TABLE.filter((e) => reported(e, spec)).flatMap((e) => (isFamily(e) ? e.members(spec).map((m) => memberDef(e, m)) : [singleDef(e)]));
+    defsBySpec.set(spec, defs);
+  }
+  return defs;
 }
 
 /**

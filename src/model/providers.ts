@@ -4,6 +4,7 @@
  * Written against Arith<T> like the engine, so Monte Carlo draws get provider figures too.
  */
 import type { Arith } from './arith.js';
+import { costGrowth, type CostGrowth } from './cost-growth.js';
 import type { Plan } from './plan.js';
 
 export interface ContractTrace<T> {
@@ -50,7 +51,13 @@ export interface LineFigures<T> {
   gap: T[];
 }
 
-export function projectProviders<T>(plan: Plan<T>, A: Arith<T>, lines: readonly LineFigures<T>[]): ProvidersProjection<T> {
+/** `factor` is the projection's own, so a provider on the scenario's assumptions reuses the lines' factors. */
+export function projectProviders<T>(
+  plan: Plan<T>,
+  A: Arith<T>,
+  lines: readonly LineFigures<T>[],
+  factor: CostGrowth<T> = costGrowth(A),
+): ProvidersProjection<T> {
   const { n } = plan;
   const years = n + 1;
   const providers = plan.providers.map((p): ProviderTrace<T> => {
@@ -68,10 +75,7 @@ export function projectProviders<T>(plan: Plan<T>, A: Arith<T>, lines: readonly 
     const otherCostsRecurrent = [p.otherCosts0];
     for (let t = 1; t <= n; t++) {
       otherIncome.push(A.money(A.mul(otherIncome[t - 1]!, A.add(A.one, p.otherIncomeGrowth[t]!))));
-      const f = A.mul(
-        A.mul(A.add(A.one, p.inflation[t]!), A.add(A.one, p.demand[t]!)),
-        A.sub(A.one, A.mul(p.efficiency[t]!, p.delivery[t]!)),
-      );
+      const f = factor(p.inflation[t]!, p.demand[t]!, p.efficiency[t]!, p.delivery[t]!);
       otherCostsRecurrent.push(A.money(A.mul(otherCostsRecurrent[t - 1]!, f)));
     }
     const otherCosts: T[] = [];

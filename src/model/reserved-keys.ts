@@ -6,16 +6,36 @@ import type { Problem } from './issues.js';
 
 const RESERVED = '__proto__';
 
-export function reservedKeyProblems(data: unknown, path: PropertyKey[] = []): Problem[] {
-  if (Array.isArray(data)) return data.flatMap((v, i) => reservedKeyProblems(v, [...path, i]));
-  if (data === null || typeof data !== 'object') return [];
-  return Object.keys(data).flatMap((key) => {
-    const here = [...path, key];
-    if (key === RESERVED) {
-      return [{ path: here, message: '`__proto__` cannot be used as a name: it is reserved; choose another', at: 'key' as const }];
+export function reservedKeyProblems(data: unknown): Problem[] {
+  const problems: Problem[] = [];
+  findReserved(data, [], problems);
+  return problems;
+}
+
+/**
+ * Depth first, in key order, one path stack for the whole walk: a path is copied only for a
+ * problem, not built at every value (this runs on every scenario read).
+ */
+function findReserved(data: unknown, path: PropertyKey[], problems: Problem[]): void {
+  if (data === null || typeof data !== 'object') return;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      path.push(i);
+      findReserved(data[i], path, problems);
+      path.pop();
     }
-    return reservedKeyProblems(Object.getOwnPropertyDescriptor(data, key)?.value, here);
-  });
+    return;
+  }
+  for (const key of Object.keys(data)) {
+    if (key === RESERVED) {
+      problems.push({ path: [...path, key], message: '`__proto__` cannot be used as a name: it is reserved; choose another', at: 'key' });
+      continue;
+    }
+    path.push(key);
+    // An own key other than __proto__: indexing reads the key's own value.
+    findReserved((data as Record<string, unknown>)[key], path, problems);
+    path.pop();
+  }
 }
 
 /**
