@@ -98,9 +98,12 @@ export function cellText(value: Dec | undefined, kind: MetricKind, units: Units)
   return value === undefined ? NO_VALUE : formatMetric(value, kind, units);
 }
 
-/** A money figure below zero: a deficit or a line funded below need. */
-export function isNegativeMoney(value: Dec | undefined, kind: MetricKind, units: Units): boolean {
-  return value !== undefined && kind === 'money' && cellText(value, kind, units).startsWith('-');
+/**
+ * A money figure below zero (a deficit or a line funded below need), told from the text cellText
+ * gave it, so that a cell is formatted once; a year with no figure shows NO_VALUE, never a minus.
+ */
+export function isNegativeMoney(text: string, kind: MetricKind): boolean {
+  return kind === 'money' && text.startsWith('-');
 }
 
 function capitalise(s: string): string {

@@ -45,7 +45,7 @@ function render(view: RunView, years: number[], paint: Paint): string {
         ...years.map((t) => {
           const v = row.values[t];
           const text = cellText(v, row.kind, view.units);
-          if (isNegativeMoney(v, row.kind, view.units)) return paint(RED, text);
+          if (isNegativeMoney(text, row.kind)) return paint(RED, text);
           return v === undefined ? paint(DIM, text) : text;
         }),
       ]);

@@ -17,7 +17,10 @@ export function yearTable(r: RunResult): string {
       const heading = section.heading ? `<tr class="section"><th scope="rowgroup" colspan="${n}">${esc(section.heading)}</th></tr>` : '';
       const rows = section.rows.map((row) => {
         const tds = row.values
-          .map((v) => `<td${isNegativeMoney(v, row.kind, r.units) ? ' class="neg"' : ''}>${esc(cellText(v, row.kind, r.units))}</td>`)
+          .map((v) => {
+            const text = cellText(v, row.kind, r.units);
+            return `<td${isNegativeMoney(text, row.kind) ? ' class="neg"' : ''}>${esc(text)}</td>`;
+          })
           .join('');
         return `<tr><th scope="row">${esc(row.label)}</th>${tds}</tr>`;
       });
