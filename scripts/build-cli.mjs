@@ -16,6 +16,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// cli-table3's slow spots are patched as it is bundled, each for the same answer (why and how: there).
+import { cliTable3Patches } from './cli-table3-patches.cjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'dist', 'bundle');
@@ -48,28 +50,8 @@ const asciiStringWidth = {
   },
 };
 
-/**
- * cli-table3 merges about 18 options into every cell through firstDefined(...args), which builds an
- * array and filters it each time: some 2,000 calls for `icbsim run`'s table, a few ms of every
- * start, all in V8's interpreter. Its copy returns the first defined argument with a loop, the same
- * answer. A cli-table3 whose cell.js no longer has that function fails the build, not the speed-up.
- */
-const FIRST_DEFINED = 'function firstDefined(...args) {\n  return args.filter((v) => v !== undefined && v !== null).shift();\n}';
-const FIRST_DEFINED_LOOP =
-  'function firstDefined(...args) {\n  for (const v of args) if (v !== undefined && v !== null) return v;\n  return undefined;\n}';
-const cliTable3FirstDefined = {
-  name: 'cli-table3-first-defined',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]cli-table3[\\/]src[\\/]cell\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes(FIRST_DEFINED)) throw new Error(`${args.path} no longer defines firstDefined as scripts/build-cli.mjs expects`);
-      return { contents: source.replace(FIRST_DEFINED, FIRST_DEFINED_LOOP), loader: 'js' };
-    });
-  },
-};
-
 await build({
-  plugins: [noChildProcessForCommander, asciiStringWidth, cliTable3FirstDefined],
+  plugins: [noChildProcessForCommander, asciiStringWidth, cliTable3Patches],
   entryPoints: [join(REPO, 'src', 'cli', 'main.ts')],
   outfile: BUNDLE,
   bundle: true,
