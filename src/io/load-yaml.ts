@@ -1,19 +1,21 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  Parser,
-  type CST,
-  type Alias,
-  type Node as YNode,
-  type Scalar,
-} from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { CST, Alias, Node as YNode, Scalar } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnosticFromLoc } from './diagnostics.js';
+import { fastYamlTree } from './fast-yaml.js';
 import type { Loc, SNode } from './source-tree.js';
+
+/**
+ * The yaml package, loaded when a file first needs it: running its module code costs every start a
+ * few ms, and most starts never need it (fastYamlTree reads the file). In the bundle esbuild makes
+ * require('yaml') a call of its bundled copy; tsc's ES module output has no require, so makes one.
+ */
+let yamlPackage: typeof Yaml | undefined;
+function yaml(): typeof Yaml {
+  yamlPackage ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as typeof Yaml;
+  return yamlPackage;
+}
 
 const MAX_ALIAS_NODES = 10_000;
 const BAD_KEY = 'a key must be plain text, not a list, map, alias, tagged value or nothing';
@@ -22,7 +24,18 @@ type Result = { ok: true; tree: SNode } | { ok: false; diagnostics: Diagnostic[]
 
 class Abort extends Error {}
 
+/**
+ * The file's tree, or every problem with it. Most files are read by fastYamlTree (fast-yaml.ts);
+ * one it declines, and every file with a problem, is read by yaml's parseDocument below.
+ */
 export function parseYamlTree(text: string, file: string): Result {
+  const tree = fastYamlTree(text, file);
+  return tree !== undefined ? { ok: true, tree } : parseYamlDocument(text, file);
+}
+
+/** parseYamlTree by way of the yaml package, which gives every diagnostic. */
+export function parseYamlDocument(text: string, file: string): Result {
+  const { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const locAt = (offset: number): Loc => {
     // yaml reports some errors at end of input; point at the last line
@@ -200,6 +213,7 @@ function scalar(node: Scalar, loc: Loc): SNode {
 }
 
 function keyText(node: YNode | null): string | undefined {
+  const { isScalar } = yaml();
   if (!isScalar(node) || node.tag) return undefined;
   const v: unknown = node.value;
   if (typeof v === 'string') return v;
@@ -214,6 +228,7 @@ function keyText(node: YNode | null): string | undefined {
  * Resolving once up front keeps expansion linear and matches yaml.
  */
 function resolveAnchors(root: YNode): Map<Alias, YNode> {
+  const { isAlias, isMap, isSeq } = yaml();
   const anchors = new Map<string, YNode>();
   const targets = new Map<Alias, YNode>();
   const stack: YNode[] = [root];
@@ -267,7 +282,7 @@ function unclosedFlow(text: string, locAt: (offset: number) => Loc): { offset: n
     }
     for (const v of Object.values(t)) if (v !== null && typeof v === 'object') walk(v);
   };
-  for (const token of new Parser().parse(text)) walk(token);
+  for (const token of new (yaml().Parser)().parse(text)) walk(token);
   // A wrong closer explains the unclosed brackets around it; otherwise the first unclosed one.
   return found.find((f) => f.message.includes('where')) ?? found.sort((a, b) => a.offset - b.offset)[0];
 }
