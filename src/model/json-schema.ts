@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { METRIC_TABLE, type MetricKind } from './metric-table.js';
-import { RulesFile } from './rules.js';
+import { rulesFileSchema } from './rules.js';
 import { CheckMetric, LineName, Money, Policy, Rate, RateSeries, RateText, Scenario, YearKey } from './schema.js';
 import { LINE_NAME } from './schema-values.js';
 import { YEAR_PATTERN } from './years.js';
@@ -53,7 +53,7 @@ export function scenarioJsonSchema(): Record<string, unknown> {
 
 /** The schema of a rules file (`icbsim check --rules`): a name, a description and checks. */
 export function rulesJsonSchema(): Record<string, unknown> {
-  return generate(RulesFile, RULES_SCHEMA_ID, 'icbsim rules file');
+  return generate(rulesFileSchema(), RULES_SCHEMA_ID, 'icbsim rules file');
 }
 
 function generate(root: z.ZodMiniType, id: string, title: string): Record<string, unknown> {

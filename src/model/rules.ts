@@ -7,25 +7,34 @@ import * as z from 'zod/mini';
 import { describeIssues, PARSE_OPTIONS, type Problem } from './issues.js';
 import { Check } from './schema.js';
 import { validateCheckShapes } from './validate.js';
-import { described } from './zod.js';
+import { anyText, described, strictObject } from './zod.js';
 
-export const RulesFile = described(
-  z.strictObject({
-    name: described(z.optional(z.string()), 'The rule set\'s name in reports'),
-    description: described(z.optional(z.string()), 'What the rules are for and where they come from'),
-    checks: described(
-      z.array(Check).check(z.refine((c) => c.length > 0, { message: 'a rules file needs at least one check' })),
-      'The rules, each applied to every plan checked',
-    ),
-  }),
-  'An icbsim rules file: checks applied to every plan',
-);
-export type RulesSpec = z.output<typeof RulesFile>;
+function buildRulesFile() {
+  return described(
+    strictObject({
+      name: described(z.optional(anyText), 'The rule set\'s name in reports'),
+      description: described(z.optional(anyText), 'What the rules are for and where they come from'),
+      checks: described(
+        z.array(Check).check(z.refine((c) => c.length > 0, { message: 'a rules file needs at least one check' })),
+        'The rules, each applied to every plan checked',
+      ),
+    }),
+    'An icbsim rules file: checks applied to every plan',
+  );
+}
+export type RulesSpec = z.output<ReturnType<typeof buildRulesFile>>;
+
+let rulesFile: ReturnType<typeof buildRulesFile> | undefined;
+
+/** The schema of a rules file, built when first needed: `check` without `--rules` never reads one. */
+export function rulesFileSchema(): ReturnType<typeof buildRulesFile> {
+  return (rulesFile ??= buildRulesFile());
+}
 
 export type ParsedRules = { ok: true; rules: RulesSpec } | { ok: false; problems: Problem[] };
 
 export function parseRules(data: unknown): ParsedRules {
-  const parsed = RulesFile.safeParse(data, PARSE_OPTIONS);
+  const parsed = rulesFileSchema().safeParse(data, PARSE_OPTIONS);
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error.issues) };
   const problems = validateCheckShapes(parsed.data.checks);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, rules: parsed.data };

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { Dec } from './decimal.js';
 import { isYearLabel, suggestYear } from './years.js';
-import { described, transformed } from './zod.js';
+import { anyNumber, anyText, described, strictObject, transformed } from './zod.js';
 
 export const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 export const LINE_NAME = /^[a-z][a-z0-9_]*$/;
@@ -17,7 +17,7 @@ export const LINE_NAME = /^[a-z][a-z0-9_]*$/;
  * message is "Invalid input"). A missing key (no input) is left to the missing-key message.
  */
 export function numberInput(what: string) {
-  return z.union([z.number(), z.string()], {
+  return z.union([anyNumber, anyText], {
     error: (iss) => (iss.input === undefined ? undefined : `expected ${what}${gotSuffix(iss.input)}`),
   });
 }
@@ -139,7 +139,7 @@ const Per = described(
 
 const NormalDist = described(
   transformed(
-    z.strictObject({ normal: described(z.tuple([RateText, RateText]), '[mean, standard deviation]'), per: Per }).check(
+    strictObject({ normal: described(z.tuple([RateText, RateText]), '[mean, standard deviation]'), per: Per }).check(
       z.refine((d) => !allDec(d.normal) || !d.normal[1].isNegative(), {
         message: 'a standard deviation cannot be negative',
         path: ['normal', 1],
@@ -152,7 +152,7 @@ const NormalDist = described(
 
 const TriangularDist = described(
   transformed(
-    z.strictObject({ triangular: described(z.tuple([RateText, RateText, RateText]), '[min, mode, max]'), per: Per }).check(
+    strictObject({ triangular: described(z.tuple([RateText, RateText, RateText]), '[min, mode, max]'), per: Per }).check(
       z.refine(({ triangular: [a, m, b] }) => !allDec([a, m, b]) || (a.lte(m) && m.lte(b)), {
         message: 'a triangular distribution needs min ≤ mode ≤ max',
         path: ['triangular'],
@@ -165,7 +165,7 @@ const TriangularDist = described(
 
 const UniformDist = described(
   transformed(
-    z.strictObject({ uniform: described(z.tuple([RateText, RateText]), '[min, max]'), per: Per }).check(
+    strictObject({ uniform: described(z.tuple([RateText, RateText]), '[min, max]'), per: Per }).check(
       z.refine(({ uniform: [a, b] }) => !allDec([a, b]) || a.lte(b), { message: 'a uniform distribution needs min ≤ max', path: ['uniform'] }),
     ),
     (d) => ({ kind: 'uniform' as const, min: d.uniform[0], max: d.uniform[1], per: d.per }),
@@ -181,7 +181,7 @@ export const Rate = described(
 export type RateSpec = z.output<typeof Rate>;
 
 export const YearKey = described(
-  z.string().check(
+  anyText.check(
     z.refine(isYearLabel, {
       error: (iss) => {
         const s = String(iss.input);
@@ -210,7 +210,7 @@ export function snakeCaseRule(what: string): string {
 }
 
 export function snakeCaseName(what: string, description: string) {
-  return described(z.string().check(z.regex(LINE_NAME, { message: snakeCaseRule(what) })), description);
+  return described(anyText.check(z.regex(LINE_NAME, { message: snakeCaseRule(what) })), description);
 }
 
 export const LineName = snakeCaseName('line', 'A spending line name, e.g. acute');

@@ -28,7 +28,7 @@ import {
   YearKey,
 } from './schema-values.js';
 import { isYearLabel, suggestYear } from './years.js';
-import { described, transformed } from './zod.js';
+import { anyText, described, strictObject, transformed } from './zod.js';
 
 export { CATEGORIES, DEFAULT_CARE_SHIFT } from './categories.js';
 export { LineName, Money, NonNegativeMoney, Rate, RateSeries, RateText, YearKey } from './schema-values.js';
@@ -58,10 +58,10 @@ const Assumptions = {
 };
 
 const Line = described(
-  z.strictObject({
+  strictObject({
     category: described(z.enum(CATEGORIES), `What kind of spend this is: ${CATEGORIES.join(', ')}`),
     spend: described(NonNegativeMoney, 'Base-year spend on this line (its recurrent spend)'),
-    label: described(z.optional(z.string()), 'A display name for reports'),
+    label: described(z.optional(anyText), 'A display name for reports'),
     ...Assumptions,
     non_recurrent_savings: described(
       z.optional(z.record(YearKey, NonNegativeMoney)),
@@ -76,8 +76,8 @@ const Line = described(
  * of their need, with income and costs of its own that no ICB line of this scenario carries.
  */
 const Provider = described(
-  z.strictObject({
-    label: described(z.optional(z.string()), 'A display name for reports, e.g. Northshire Hospitals NHS FT'),
+  strictObject({
+    label: described(z.optional(anyText), 'A display name for reports, e.g. Northshire Hospitals NHS FT'),
     contracts: described(
       z._default(z.record(LineName, RateText), {}),
       "The provider's share of each ICB line it holds: it is paid that share of the line's spend and bears that share of its need",
@@ -133,7 +133,7 @@ export type BoundSpec = z.output<typeof Bound>;
 
 /** A check's year: a label, or `final` so one rules file fits plans with different periods. */
 const CheckYear = described(
-  z.string().check(
+  anyText.check(
     z.refine((s) => s === 'final' || isYearLabel(s), {
       error: (iss) => {
         const s = String(iss.input);
@@ -152,7 +152,7 @@ const CheckYear = described(
 export const CheckMetric = described(z.string(), 'A metric name (e.g. icb_surplus, growth.mental_health) or a family pattern (provider_surplus.*)');
 
 export const Check = described(
-  z.strictObject({
+  strictObject({
     name: described(z.string(), 'What the rule is called in reports'),
     metric: CheckMetric,
     min: described(z.optional(Bound), 'The figure must be at least this'),
@@ -207,7 +207,7 @@ const Years = described(
  * given, and their ranges, are checked by validation, which can point at the key that is wrong.
  */
 const FairShare = described(
-  z.strictObject({
+  strictObject({
     distance_from_target: described(
       RateText,
       'How far the base-year allocation is from its fair-share target: (allocation − target) / target, e.g. 4.36% above, -2% below',
@@ -224,7 +224,7 @@ const FairShare = described(
 export type FairShareSpec = z.output<typeof FairShare>;
 
 const StreamName = described(
-  z.string().check(
+  anyText.check(
     z.superRefine((name, ctx) => {
       if (isYearLabel(name)) {
         ctx.addIssue({
@@ -248,7 +248,7 @@ const AmountsByYear = described(z.record(YearKey, Money), 'Amounts by year');
 const Stream = described(
   z.union([
     transformed(
-      z.strictObject({
+      strictObject({
         amounts: described(AmountsByYear, 'The amount of the stream by year'),
         ring_fenced: described(LineName, 'The line the money must be spent on, in its year'),
       }),
@@ -270,10 +270,10 @@ const NonRecurrent = described(
 export type NonRecurrentSpec = z.output<typeof NonRecurrent>;
 
 export const Scenario = described(
-  z.strictObject({
-    name: described(z.optional(z.string()), 'The scenario\'s name in reports (default: the file name)'),
-    description: described(z.optional(z.string()), 'What question this scenario answers'),
-    extends: described(z.optional(z.string()), 'A base scenario file (relative path) whose keys this one overrides'),
+  strictObject({
+    name: described(z.optional(anyText), 'The scenario\'s name in reports (default: the file name)'),
+    description: described(z.optional(anyText), 'What question this scenario answers'),
+    extends: described(z.optional(anyText), 'A base scenario file (relative path) whose keys this one overrides'),
     units: described(
       z._default(z.enum(UNITS, { error: (iss) => unitsMessage(iss.input) }), '£m'),
       'The units every amount of money is written in: £, £k or £m',
@@ -281,7 +281,7 @@ export const Scenario = described(
     base_year: described(YearKey, 'The year whose figures are given, not projected'),
     years: Years,
     allocation: described(
-      z.strictObject({
+      strictObject({
         recurrent: described(NonNegativeMoney, 'Base-year recurrent allocation'),
         growth: described(
           ruledSeries(aboveMinusAll('allocation growth', 'the allocation would fall to nothing or below')),
@@ -295,7 +295,7 @@ export const Scenario = described(
       }),
       "The ICB's funding",
     ),
-    assumptions: described(z.optional(z.strictObject(Assumptions)), 'Default cost drivers for every line'),
+    assumptions: described(z.optional(strictObject(Assumptions)), 'Default cost drivers for every line'),
     lines: described(
       z.record(LineName, Line).check(z.refine((r) => Object.keys(r).length > 0, { message: 'a scenario needs at least one spending line' })),
       "The ICB's spending lines, by name",
@@ -310,7 +310,7 @@ export const Scenario = described(
     ),
     care_shift: described(
       z.optional(
-        z.strictObject({
+        strictObject({
           categories: described(z.optional(z.array(z.enum(CATEGORIES))), 'Categories counted as care closer to home'),
           target: described(z.optional(RateText), 'The care-shift share the plan aims for by the final year'),
         }),

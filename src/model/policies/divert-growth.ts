@@ -4,12 +4,12 @@ import { Dec } from '../decimal.js';
 import { rateSpecText, rateText } from '../rate-text.js';
 import { between, ruledRate } from '../rate-rules.js';
 import { LineName, RateText } from '../schema-values.js';
-import { described } from '../zod.js';
+import { described, strictObject } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const divertGrowth = definePolicy({
   schema: described(
-    z.strictObject({
+    strictObject({
       type: described(z.literal('divert_growth'), 'The policy: divert_growth'),
       name: PolicyName,
       share: described(ruledRate(between(0, 1, 'the share of growth diverted')), 'Share of each year\'s allocation growth diverted'),

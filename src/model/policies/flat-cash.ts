@@ -4,12 +4,12 @@ import { Dec } from '../decimal.js';
 import { aboveMinusAll, checkSeries } from '../rate-rules.js';
 import { seriesText } from '../rate-text.js';
 import { LineName, RateSeries } from '../schema-values.js';
-import { described, transformed } from '../zod.js';
+import { described, strictObject, transformed } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const flatCash = definePolicy({
   schema: described(
-    z.strictObject({
+    strictObject({
       type: described(z.literal('flat_cash'), 'The policy: flat_cash'),
       name: PolicyName,
       line: described(LineName, 'The line held to the uplift'),

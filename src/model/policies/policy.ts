@@ -9,9 +9,9 @@ import type { PlanDiversion, PlanLine, PlanShift, Sampler } from '../plan.js';
 import type { RateSeriesSpec } from '../schema-values.js';
 import type { ScenarioSpec } from '../schema.js';
 import type { Validator } from '../validator.js';
-import { described } from '../zod.js';
+import { anyText, described } from '../zod.js';
 
-export const PolicyName = described(z.optional(z.string()), 'An optional label for this policy in reports');
+export const PolicyName = described(z.optional(anyText), 'An optional label for this policy in reports');
 
 /** The plan as a policy's step sees it while buildPlan builds it. */
 export interface PlanBuild<T> {

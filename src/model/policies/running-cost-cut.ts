@@ -4,12 +4,12 @@ import { rateSpecText } from '../rate-text.js';
 import { between, ruledRate } from '../rate-rules.js';
 import { LineName, YearKey } from '../schema-values.js';
 import { yearStart } from '../years.js';
-import { described } from '../zod.js';
+import { described, strictObject } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const runningCostCut = definePolicy({
   schema: described(
-    z.strictObject({
+    strictObject({
       type: described(z.literal('running_cost_cut'), 'The policy: running_cost_cut'),
       name: PolicyName,
       line: described(LineName, 'The running-cost line'),

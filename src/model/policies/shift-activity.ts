@@ -3,12 +3,12 @@ import * as z from 'zod/mini';
 import { rateSpecText, seriesText } from '../rate-text.js';
 import { between, ruledRate, ruledSeries } from '../rate-rules.js';
 import { LineName, numberInput } from '../schema-values.js';
-import { described, transformed } from '../zod.js';
+import { described, strictObject, transformed } from '../zod.js';
 import { definePolicy, PolicyName } from './policy.js';
 
 export const shiftActivity = definePolicy({
   schema: described(
-    z.strictObject({
+    strictObject({
       type: described(z.literal('shift_activity'), 'The policy: shift_activity'),
       name: PolicyName,
       from: described(LineName, 'The line activity moves out of (e.g. acute)'),
