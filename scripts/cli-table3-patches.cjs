@@ -61,6 +61,57 @@ const PATCHES = [
       '}',
   },
   {
+    file: 'cell.js',
+    why:
+      "mergeTableOptions merged the table's 15 border characters into every cell one by one, though a cell without characters of its own gets " +
+      'the same ones as every other such cell: they are merged once per drawing of the table (the cells array toString makes) and copied',
+    from:
+      '    let chars = (this.chars = {});\n' +
+      '    CHAR_NAMES.forEach(function (name) {\n' +
+      '      setOption(optionsChars, tableChars, name, chars);\n' +
+      '    });\n',
+    to:
+      '    let chars = (this.chars = {});\n' +
+      '    if (!this.options.chars && cells !== undefined) {\n' +
+      '      Object.assign(chars, tableCharsOnly(tableChars, cells));\n' +
+      '    } else {\n' +
+      '      CHAR_NAMES.forEach(function (name) {\n' +
+      '        setOption(optionsChars, tableChars, name, chars);\n' +
+      '      });\n' +
+      '    }\n',
+  },
+  {
+    file: 'cell.js',
+    why: 'the merge of the table\'s characters alone that mergeTableOptions copies, made once per table drawing',
+    from: 'let CHAR_NAMES = [\n',
+    to:
+      'let tableCharsMemo = { cells: undefined, tableChars: undefined, chars: undefined };\n' +
+      'function tableCharsOnly(tableChars, cells) {\n' +
+      '  if (tableCharsMemo.cells !== cells || tableCharsMemo.tableChars !== tableChars) {\n' +
+      '    const chars = {};\n' +
+      '    CHAR_NAMES.forEach(function (name) {\n' +
+      '      setOption({}, tableChars, name, chars);\n' +
+      '    });\n' +
+      '    tableCharsMemo = { cells, tableChars, chars };\n' +
+      '  }\n' +
+      '  return tableCharsMemo.chars;\n' +
+      '}\n\n' +
+      "const PRIMITIVE_TYPES = ['boolean', 'number', 'bigint', 'string'];\n\n" +
+      'let CHAR_NAMES = [\n',
+  },
+  {
+    file: 'cell.js',
+    why: 'setOptions built the list of primitive types twice for every cell: once is enough',
+    from: "    if (['boolean', 'number', 'bigint', 'string'].indexOf(typeof options) !== -1) {\n",
+    to: '    if (PRIMITIVE_TYPES.indexOf(typeof options) !== -1) {\n',
+  },
+  {
+    file: 'cell.js',
+    why: 'the same list, for the content',
+    from: "    if (['boolean', 'number', 'bigint', 'string'].indexOf(typeof content) !== -1) {\n",
+    to: '    if (PRIMITIVE_TYPES.indexOf(typeof content) !== -1) {\n',
+  },
+  {
     file: 'debug.js',
     why: 'lets a caller skip building a debug message no one will keep (the level is otherwise private)',
     from: 'debug.debugMessages = () => messages;',
