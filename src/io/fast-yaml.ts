@@ -29,13 +29,19 @@ const CORE_NUMBER =
 /** Characters yaml refuses at the start of a plain value (resolve-flow-scalar.js plainValue). */
 const BAD_PLAIN_START = new Set([',', '%', '|', '>', '@', '`']);
 
+/**
+ * Text the rare file has, where the two parsers part: tabs have their own indentation rules (and
+ * yaml its own messages); a '\r' not followed by '\n' ends a line for js-yaml, not for yaml; and
+ * yaml counts a byte-order mark as a column of the first line's indentation (so a first line
+ * indented after it is out of line with the rest), and one anywhere else as text.
+ */
+const ODD_TEXT = /\t|\r(?!\n)|(?!^)\ufeff|^\ufeff /;
+
 /** yaml insists an implicit key's `:` is at most 1024 characters after the key's start. */
 const MAX_KEY_SPAN = 1000;
 
 export function fastYamlTree(text: string, file: string): SNode | undefined {
-  // Tabs have their own rules (and yaml's own messages) in indentation; the rare file with one
-  // takes yaml's way.
-  if (text.includes('\t')) return undefined;
+  if (ODD_TEXT.test(text)) return undefined;
   let events: Event[];
   try {
     events = parseEvents(text, {});

@@ -84,6 +84,11 @@ describe('what the fast path reads', () => {
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['an empty value', 'a:\n'],
     ['a tab', 'a:\t1\n'],
+    // js-yaml ends a line at a lone '\r'; yaml does not (and sees a nested map here).
+    ['a carriage return without a line feed', 'a:\r  b: 1\n'],
+    // yaml counts the mark as a column: ` a` and ` name` are then not in line.
+    ['an indented first line after a byte-order mark', '\ufeff a: 1\n b: 2\n'],
+    ['a byte-order mark after the start', 'a: x\ufeff\n'],
     ['two documents', 'a: 1\n---\nb: 2\n'],
     ['a directive', '%YAML 1.2\n---\na: 1\n'],
     ['a list at the top', '- 1\n'],
@@ -96,6 +101,19 @@ describe('what the fast path reads', () => {
     ['a key longer than yaml allows', `${'k'.repeat(1100)}: 1\n`],
   ])('declines %s', (_what, text) => {
     expect(fastYamlTree(text, 'x.yaml')).toBeUndefined();
+  });
+
+  it.each([
+    ['a line separator', 'a: x\u2028y\n\u2028b: 1\n'],
+    ['a next-line character', 'a: x\u0085y\n'],
+    ['a no-break space', 'a: \u00a0x\nb: 1 \u00a0# c\n'],
+    ['a byte-order mark inside', 'a: x\ufeffy\n'],
+    ['an emoji', 'a: \u{1F600} b\n"\u{1F600}": [\u{1F600}]\n'],
+    ['a lone surrogate', 'a: \ud83d\n'],
+    ['a control character', 'a: x\u0001y\nb: "x\u000by"\n'],
+    ['a form feed line', 'a: 1\n\f\n'],
+  ])('reads text with %s as yaml does, or declines it', (_what, text) => {
+    agree(text);
   });
 
   it('is what parseYamlTree answers, and yaml still reports problems', () => {
@@ -114,7 +132,7 @@ const PLAIN = [
   'a', 'x y', 'name', '£m', 'é', '2025/26', '2.5%', '0', '1', '-1', '+1', '007', '0.1', '0.10', '.5', '+.5', '-0.5', '1.', '1e3', '1E-2', '1_000', '0b101',
   '0o17', '0x1F', '0xg', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', 'nan', 'inf', '~', 'null', 'Null', 'NULL', 'nUll', 'true', 'True', 'TRUE', 'tRue',
   'false', 'False', 'FALSE', 'yes', 'No', 'on', 'off', 'y', 'a#b', 'a:b', '-a', '--', '?a', ':a', "a'b", 'a"b', '\\', 'a\\nb', '1:2', '12:30',
-  '2026-01-01', '<<', '=', 'a  b', 'x: [1',
+  '2026-01-01', '<<', '=', 'a  b', 'x: [1', 'x\u2028y', '\u00a0x', 'x\u0085y', '\u{1F600}', 'x\ufeff',
 ];
 /** Plain text that is not a value everywhere, or not plain at all: mostly declined or refused. */
 const HAZARDS = [
@@ -123,7 +141,7 @@ const HAZARDS = [
 ];
 const QUOTED = [
   "'a'", "'it''s'", "''", "'x y'", "'#'", "'a: b'", '"a"', '""', '"\\t"', '"\\u00e9"', '"\\x41"', '"a\\"b"', '"\\\\"', '"\\/"', '"# x"',
-  '"1"', "'1'", '"true"', "'~'", '"\\N"', '"\\_"', '"\\0"', '"\\U0001F600"', "'\\'", '"£"',
+  '"1"', "'1'", '"true"', "'~'", "'\u{1F600}'", '"x\u2028y"', '"\\N"', '"\\_"', '"\\0"', '"\\U0001F600"', "'\\'", '"£"',
 ];
 const KEYS = ['a', 'b', 'c', 'name', 'type', '2025/26', '1', '1.50', 'true', '~', 'null', 'a b', 'x-y', '£m', "'a'", '"b"', "'q r'", '"1"', '-x', '<<'];
 
@@ -158,6 +176,9 @@ const { doc } = fc.letrec<{ doc: Doc }>((tie) => ({
     },
   ),
 }));
+
+/** Characters a damaged line may gain somewhere. */
+const STRAY = ['\r', '\t', '\u2028', '\u0085', '\u00a0', '\ufeff', '#', ':', ' ', '-', ',', '[', ']', '{', '}', '"', "'", '?', '&', '*', '!', '|', '>', '\\'];
 
 /** Choices for how a document is written, drawn one after another while writing it. */
 interface Style {
@@ -231,12 +252,17 @@ function writeDoc(top: [string, Doc][], picks: number[], lineEnd: string, bom: b
   let p = 0;
   const s: Style = { pick: (n) => (picks.length === 0 ? 0 : picks[p++ % picks.length]! % n) };
   const lines = blockLines({ kind: 'map', flow: false, entries: top }, 0, s);
-  // A few damaged lines: indentation moved, a line dropped or doubled.
+  // A few damaged lines: indentation moved, a line dropped or doubled, a stray character.
   for (const m of mutate) {
     const at = m % Math.max(1, lines.length);
     const line = lines[at];
     if (line === undefined) break;
-    switch (m % 4) {
+    switch (m % 5) {
+      case 4: {
+        const where = Math.floor(m / 5) % (line.length + 1);
+        lines[at] = line.slice(0, where) + STRAY[Math.floor(m / 7) % STRAY.length] + line.slice(where);
+        break;
+      }
       case 0:
         lines[at] = ` ${line}`;
         break;
@@ -280,7 +306,7 @@ describe('generated documents', () => {
       fc.property(written, fc.array(fc.nat(), { minLength: 1, maxLength: 3 }), ({ top, picks, lineEnd, bom }, mutate) => {
         agree(writeDoc(top, picks, lineEnd, bom, mutate));
       }),
-      { numRuns: 1500 },
+      { numRuns: 3000 },
     );
   });
 
