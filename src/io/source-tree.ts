@@ -28,14 +28,14 @@ export function toPlain(node: SNode): unknown {
     case 'map': {
       const out: Record<string, unknown> = {};
       for (const [key, { value }] of node.entries) {
-        // Plain assignment of `__proto__` would set the prototype instead of
-        // creating a key; defineProperty always creates an own property.
-        Object.defineProperty(out, key, {
-          value: toPlain(value),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        // Plain assignment of `__proto__` would set the prototype instead of creating a key;
+        // defineProperty always creates an own property. Every other key (Object.prototype has no
+        // other setter) is assigned, which makes the same property without a descriptor each time.
+        if (key === '__proto__') {
+          Object.defineProperty(out, key, { value: toPlain(value), enumerable: true, writable: true, configurable: true });
+        } else {
+          out[key] = toPlain(value);
+        }
       }
       return out;
     }

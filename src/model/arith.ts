@@ -1,4 +1,5 @@
 import { Dec } from './decimal.js';
+import { pennyAt } from './units.js';
 
 /**
  * The arithmetic the engine is written against. The exact engine runs on decimals; Monte Carlo
@@ -32,7 +33,7 @@ export interface Arith<T> {
 }
 
 export function exactArith(pennyPlaces: number): Arith<Dec> {
-  const penny = new Dec(1).dividedBy(new Dec(10).pow(pennyPlaces));
+  const penny = pennyAt(pennyPlaces);
   return {
     zero: new Dec(0),
     one: new Dec(1),

@@ -7,5 +7,10 @@ export type Units = (typeof UNITS)[number];
 export const PENNY_PLACES: Record<Units, number> = { '£': 2, '£k': 5, '£m': 8 };
 
 export function pennyOf(units: Units): Dec {
-  return new Dec(1).dividedBy(new Dec(10).pow(PENNY_PLACES[units]));
+  return pennyAt(PENNY_PLACES[units]);
+}
+
+/** One penny when money has `places` decimal places: 10^-places, read as such (no power or division at every run). */
+export function pennyAt(places: number): Dec {
+  return new Dec(`1e-${places}`);
 }
