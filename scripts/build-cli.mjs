@@ -68,8 +68,9 @@ await build({
   external: ['exceljs'],
   supported: { 'dynamic-import': false },
   // The sources find their package's files from import.meta.url, which CommonJS spells differently.
-  define: { 'import.meta.url': '__icbsimModuleUrl' },
-  banner: { js: "const __icbsimModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // import.meta.url only when asked for (making a file URL costs every start that never needs one).
+  define: { 'import.meta.url': '__icbsimModule.url', 'import.meta.dirname': '__dirname' },
+  banner: { js: "const __icbsimModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   logLevel: 'warning',
 });
 

@@ -1,5 +1,6 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PACKAGE_SCENARIOS } from '../io/package-files.js';
 
-/** The package's own scenarios folder (dist/cli/ → ../../scenarios), wherever it is installed. */
-export const SCENARIOS_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-export const DEFAULT_SCENARIO = fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url));
+/** The package's own scenarios folder (the one `extends: icbsim:...` reads), wherever it is installed. */
+export const SCENARIOS_DIR = PACKAGE_SCENARIOS;
+export const DEFAULT_SCENARIO = join(PACKAGE_SCENARIOS, 'default.yaml');

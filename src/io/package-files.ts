@@ -3,13 +3,18 @@
  * (its `scenarios/` folder), so a plan written by `icbsim init` keeps working when it is moved, shared
  * with a colleague whose icbsim is installed elsewhere, or the package is upgraded in place.
  */
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isAbsolute, relative, resolve } from 'node:path';
 
 export const PACKAGE_PREFIX = 'icbsim:';
 
-/** The package's scenarios folder: src/io/ and dist/io/ both sit two folders below the package root. */
-export const PACKAGE_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+/**
+ * The package's scenarios folder, ending in a separator: src/io/, dist/io/ and the bundle's
+ * dist/bundle/ all sit two folders below the package root. Worked out from the module's folder,
+ * with no URL to parse at every start (the bundle's is its __dirname); Node before 20.11 has no
+ * import.meta.dirname, only import.meta.url.
+ */
+export const PACKAGE_SCENARIOS = join(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), '..', '..', 'scenarios') + sep;
 
 export type PackageRef = { ok: true; abs: string } | { ok: false; message: string; hint: string };
 
