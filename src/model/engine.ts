@@ -99,9 +99,14 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     for (let t = 0; t <= n; t++) tr.ringFenced[t] = A.add(tr.ringFenced[t]!, st.amounts[t]!);
   }
   // One-off items change a year's reported figures only; `recurrent` takes them out again so the
-  // next year builds on the figures without them and they never compound.
+  // next year builds on the figures without them and they never compound. Most plans have none
+  // (no ring-fenced stream, no one-off saving): every one-off figure is then zero, and adding or
+  // taking away zero gives the very figure back (each has at most 40 digits, the precision), so
+  // those operations, a fifth of a run's decimal arithmetic, are skipped.
+  const oneOffs = plan.oneOffSpend;
   const oneOff = (tr: LineTrace<T>, t: number): T => A.sub(tr.ringFenced[t]!, tr.savings[t]!);
   const applyOneOffs = (t: number): void => {
+    if (!oneOffs) return;
     for (const tr of trace) {
       const o = oneOff(tr, t);
       if (A.isZero(o)) continue;
@@ -109,7 +114,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
       tr.spend[t] = A.add(tr.spend[t]!, o);
     }
   };
-  const recurrent = (figures: T[], tr: LineTrace<T>, t: number): T => A.sub(figures[t]!, oneOff(tr, t));
+  const recurrent = (figures: T[], tr: LineTrace<T>, t: number): T => (oneOffs ? A.sub(figures[t]!, oneOff(tr, t)) : figures[t]!);
   applyOneOffs(0);
 
   const allocation = [plan.r0];
@@ -237,8 +242,10 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     for (const tr of trace) {
       s = A.add(s, tr.spend[t]!);
       g = A.add(g, tr.gap[t]!);
-      rf = A.add(rf, tr.ringFenced[t]!);
-      x = A.add(x, tr.savings[t]!);
+      if (oneOffs) {
+        rf = A.add(rf, tr.ringFenced[t]!);
+        x = A.add(x, tr.savings[t]!);
+      }
     }
     spend.push(s);
     gap.push(g);
