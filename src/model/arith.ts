@@ -55,6 +55,15 @@ export function exactArith(pennyPlaces: number): Arith<Dec> {
   };
 }
 
+/**
+ * total + x, for a running total that starts at zero: a zero x gives the total back as it is
+ * (decimal.js would copy it, same digits and sign; a total begun at +0 never becomes -0), so a sum
+ * of mostly zero figures, such as the gaps of lines not held to flat cash, costs nothing for them.
+ */
+export function addToTotal<T>(A: Arith<T>, total: T, x: T): T {
+  return A.isZero(x) ? total : A.add(total, x);
+}
+
 function roundHalfEven(x: number): number {
   const r = Math.round(x);
   // Math.round sends .5 up; send exact halves to the even neighbour instead.

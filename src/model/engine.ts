@@ -2,7 +2,7 @@
  * The projection, step by step in the order of ../shared/MODEL.md ("One projection year t").
  * Written once against Arith<T> so the exact run (decimals) and Monte Carlo draws (floats) share it.
  */
-import type { Arith } from './arith.js';
+import { addToTotal, type Arith } from './arith.js';
 import type { Plan } from './plan.js';
 import { costGrowth } from './cost-growth.js';
 import { projectProviders, type ProvidersProjection } from './providers.js';
@@ -241,7 +241,7 @@ export function project<T>(plan: Plan<T>, A: Arith<T>): Projection<T> {
     let x = A.zero;
     for (const tr of trace) {
       s = A.add(s, tr.spend[t]!);
-      g = A.add(g, tr.gap[t]!);
+      g = addToTotal(A, g, tr.gap[t]!);
       if (oneOffs) {
         rf = A.add(rf, tr.ringFenced[t]!);
         x = A.add(x, tr.savings[t]!);

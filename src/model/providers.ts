@@ -3,7 +3,7 @@
  * spend once every step of the year is done, so a provider sees the figures the ICB reports.
  * Written against Arith<T> like the engine, so Monte Carlo draws get provider figures too.
  */
-import type { Arith } from './arith.js';
+import { addToTotal, type Arith } from './arith.js';
 import { costGrowth, type CostGrowth } from './cost-growth.js';
 import type { Plan } from './plan.js';
 
@@ -107,10 +107,10 @@ export function projectProviders<T>(
     for (const p of providers) {
       total = A.add(total, p.surplus[t]!);
       other = A.add(other, A.sub(p.otherIncome[t]!, p.otherCosts[t]!));
-      for (const k of p.contracts) held = A.add(held, A.sub(k.cost[t]!, k.income[t]!));
+      for (const k of p.contracts) held = addToTotal(A, held, A.sub(k.cost[t]!, k.income[t]!));
     }
     let gap = A.zero;
-    for (const l of lines) gap = A.add(gap, l.gap[t]!);
+    for (const l of lines) gap = addToTotal(A, gap, l.gap[t]!);
     surplus.push(total);
     unheldGap.push(A.sub(gap, held));
     otherNet.push(other);
