@@ -4,7 +4,7 @@
  * Written against Arith<T> like the engine, so Monte Carlo draws get provider figures too.
  */
 import { addToTotal, type Arith } from './arith.js';
-import { costGrowth, type CostGrowth } from './cost-growth.js';
+import type { CostGrowth } from './cost-growth.js';
 import type { Plan } from './plan.js';
 
 export interface ContractTrace<T> {
@@ -52,12 +52,7 @@ export interface LineFigures<T> {
 }
 
 /** `factor` is the projection's own, so a provider on the scenario's assumptions reuses the lines' factors. */
-export function projectProviders<T>(
-  plan: Plan<T>,
-  A: Arith<T>,
-  lines: readonly LineFigures<T>[],
-  factor: CostGrowth<T> = costGrowth(A),
-): ProvidersProjection<T> {
+export function projectProviders<T>(plan: Plan<T>, A: Arith<T>, lines: readonly LineFigures<T>[], factor: CostGrowth<T>): ProvidersProjection<T> {
   const { n } = plan;
   const years = n + 1;
   const providers = plan.providers.map((p): ProviderTrace<T> => {
