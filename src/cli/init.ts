@@ -7,15 +7,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../io/input-error.js';
 import { findIcb, parseAllocationsCsv, presetYaml, starterYaml, type IcbRow } from '../model/presets.js';
-import { PACKAGE_PREFIX } from '../io/package-files.js';
+import { PACKAGE_PREFIX, PACKAGE_SCENARIOS } from '../io/package-files.js';
 import type { Wrap } from './commands.js';
 import { writeOut } from './write-output.js';
 import { EXIT, type Cli } from './context.js';
-import { SCENARIOS_DIR } from './defaults.js';
 
-export const ALLOCATIONS_CSV = path.join(SCENARIOS_DIR, 'data', 'icb-allocations-2025-26.csv');
-export const NATIONAL_ASSUMPTIONS = path.join(SCENARIOS_DIR, 'national', 'planning-2025-26.yaml');
-export const SCHEMA_FILE = path.join(SCENARIOS_DIR, '..', 'schema', 'scenario.schema.json');
+export const ALLOCATIONS_CSV = path.join(PACKAGE_SCENARIOS, 'data', 'icb-allocations-2025-26.csv');
+export const NATIONAL_ASSUMPTIONS = path.join(PACKAGE_SCENARIOS, 'national', 'planning-2025-26.yaml');
+export const SCHEMA_FILE = path.join(PACKAGE_SCENARIOS, '..', 'schema', 'scenario.schema.json');
 
 export interface InitOptions {
   icb?: string;
