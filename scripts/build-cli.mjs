@@ -76,16 +76,16 @@ await build({
 
 // bin/bundle.cjs reads the bundle as Latin-1, exact only for ASCII. esbuild escapes every other
 // character in strings and names, but leaves a regular expression's as written.
-const bundled = readFileSync(BUNDLE, 'latin1');
-const nonAscii = /[^\x00-\x7f]/.exec(bundled);
+const bundled = readFileSync(BUNDLE);
+const nonAscii = /[^\x00-\x7f]/.exec(bundled.toString('latin1'));
 if (nonAscii !== null) {
-  const around = readFileSync(BUNDLE, 'utf8').slice(Math.max(0, nonAscii.index - 60), nonAscii.index + 20);
+  const around = bundled.toString('utf8').slice(Math.max(0, nonAscii.index - 60), nonAscii.index + 20);
   throw new Error(`dist/bundle/icbsim.cjs is not ASCII (near ${JSON.stringify(around)}): write the character as \\uXXXX in the source`);
 }
 
 // The bundle's last line names its build, and the code cache starts with the same name, so a
 // cache from another build is never used (V8 itself checks only the source's length).
-const id = createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 16);
+const id = createHash('sha256').update(bundled).digest('hex').slice(0, 16);
 writeFileSync(BUNDLE, `\n//# icbsim-build ${id}\n`, { flag: 'a' });
 
 const made = spawnSync(process.execPath, [join(REPO, 'scripts', 'code-cache.cjs')], { cwd: REPO, stdio: 'inherit' });
