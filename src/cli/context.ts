@@ -1,14 +1,12 @@
 /** What every command gets from the shell: its streams, colour, and how it reports failure. */
 import { formatDiagnostics } from '../io/diagnostics.js';
+import type { StdStream } from '../io/std-stream.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 
 export const EXIT = { OK: 0, CHECK_FAILED: 1, BAD_INPUT: 2 } as const;
 
-export interface OutStream {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
+/** What a command writes to: Node's stream, or io/std-stream.ts's own writer for a pipe or a file. */
+export type OutStream = StdStream;
 
 export interface Cli {
   stdout: OutStream;

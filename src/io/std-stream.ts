@@ -8,7 +8,7 @@
  */
 import { fstatSync, writeSync } from 'node:fs';
 
-/** What a command writes its output to (the shape of src/cli/context.ts's OutStream). */
+/** What a command writes its output to (src/cli/context.ts's OutStream). */
 export interface StdStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
