@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // cli-table3's slow spots are patched as it is bundled, each for the same answer (why and how: there).
 import { cliTable3Patches } from './cli-table3-patches.cjs';
+import { writePackageTrees } from './package-trees.mjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'dist', 'bundle');
@@ -50,8 +51,17 @@ const asciiStringWidth = {
   },
 };
 
+/** The package's scenario files, parsed now (scripts/package-trees.mjs), go into the bundle. */
+await writePackageTrees(REPO);
+const packageTrees = {
+  name: 'package-trees',
+  setup(b) {
+    b.onResolve({ filter: /^icbsim-package-trees$/ }, () => ({ path: join(REPO, 'dist', 'package-trees.cjs') }));
+  },
+};
+
 await build({
-  plugins: [noChildProcessForCommander, asciiStringWidth, cliTable3Patches],
+  plugins: [noChildProcessForCommander, asciiStringWidth, cliTable3Patches, packageTrees],
   entryPoints: [join(REPO, 'src', 'cli', 'main.ts')],
   outfile: BUNDLE,
   bundle: true,
@@ -69,7 +79,8 @@ await build({
   supported: { 'dynamic-import': false },
   // The sources find their package's files from import.meta.url, which CommonJS spells differently.
   // import.meta.url only when asked for (making a file URL costs every start that never needs one).
-  define: { 'import.meta.url': '__icbsimModule.url', 'import.meta.dirname': '__dirname' },
+  // ICBSIM_BUNDLE: src/io/package-trees.ts takes the table built in, not the file in dist/.
+  define: { 'import.meta.url': '__icbsimModule.url', 'import.meta.dirname': '__dirname', ICBSIM_BUNDLE: 'true' },
   banner: { js: "const __icbsimModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
   logLevel: 'warning',
 });

@@ -9,8 +9,21 @@
  * way, which alone owns every diagnostic. Declining costs time, never a different answer; that the
  * two agree whenever this answers is tested on every shipped and test file and on generated ones.
  */
-import { COLLECTION_STYLE, EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from 'js-yaml';
+import { createRequire } from 'node:module';
+import type * as JsYaml from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
 import type { Loc, SNode } from './source-tree.js';
+
+/**
+ * js-yaml, loaded when a file is first read here, as load-yaml.ts loads yaml: running its module
+ * code (its schemas and patterns) costs about a millisecond, and a start that reads only the
+ * package's own files, parsed at build time (package-trees.ts), never needs it.
+ */
+let jsYamlPackage: typeof JsYaml | undefined;
+function jsYaml(): typeof JsYaml {
+  jsYamlPackage ??= (typeof require === 'function' ? require('js-yaml') : createRequire(import.meta.url)('js-yaml')) as typeof JsYaml;
+  return jsYamlPackage;
+}
 
 class Decline extends Error {}
 
@@ -42,21 +55,23 @@ const MAX_KEY_SPAN = 1000;
 
 export function fastYamlTree(text: string, file: string): SNode | undefined {
   if (ODD_TEXT.test(text)) return undefined;
+  const js = jsYaml();
   let events: Event[];
   try {
-    events = parseEvents(text, {});
+    events = js.parseEvents(text, {});
   } catch {
     return undefined;
   }
   try {
-    return build(text, file, events);
+    return build(text, file, events, js);
   } catch (err) {
     if (err instanceof Decline) return undefined;
     throw err;
   }
 }
 
-function build(text: string, file: string, events: Event[]): SNode {
+function build(text: string, file: string, events: Event[], js: typeof JsYaml): SNode {
+  const { COLLECTION_STYLE, EVENT_ID, getScalarValue, SCALAR_STYLE } = js;
   const doc = events[0];
   if (doc === undefined || doc.type !== EVENT_ID.DOCUMENT) return decline();
   if (doc.explicitStart || doc.explicitEnd || doc.directives.length > 0) return decline();
@@ -106,6 +121,13 @@ function build(text: string, file: string, events: Event[]): SNode {
     // read alike.
     if (hasLineBreak(text, start, end)) return decline();
     return { start, value: getScalarValue(text, e), plain: e.style === SCALAR_STYLE.PLAIN };
+  };
+
+  /** Where a node's text begins (a quoted scalar at its quote). */
+  const nodeStart = (e: Event): number => {
+    if (e.type === EVENT_ID.SCALAR) return e.style === SCALAR_STYLE.PLAIN ? e.valueStart : e.valueStart - 1;
+    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
+    return -1;
   };
 
   const readNode = (inFlow: boolean): SNode => {
@@ -198,13 +220,6 @@ function hasLineBreak(text: string, start: number, end: number): boolean {
 function skipSpaces(text: string, at: number): number {
   while (text[at] === ' ') at++;
   return at;
-}
-
-/** Where a node's text begins (a quoted scalar at its quote). */
-function nodeStart(e: Event): number {
-  if (e.type === EVENT_ID.SCALAR) return e.style === SCALAR_STYLE.PLAIN ? e.valueStart : e.valueStart - 1;
-  if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) return e.start;
-  return -1;
 }
 
 /** Inside a one-line flow collection, between two items: spaces and one comma (none before the first). */

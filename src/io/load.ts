@@ -5,6 +5,7 @@ import type { Problem } from '../model/issues.js';
 import { diagnosticFromLoc, inReadingOrder } from './diagnostics.js';
 import { parseYamlTree } from './load-yaml.js';
 import { PACKAGE_SCENARIOS, packageRef } from './package-files.js';
+import { packageTree } from './package-trees.js';
 import { readSourceFile } from './read-source.js';
 import { locate, mergeTrees, toPlain, type Loc, type SNode } from './source-tree.js';
 
@@ -78,7 +79,8 @@ function loadOne(
   sources.set(display, read.text);
   chain.push(display);
 
-  const parsed = parent ? parseBase(read.text, display) : parseYamlTree(read.text, display);
+  const prepared = packageTree(abs, read.text, display);
+  const parsed = prepared !== undefined ? { ok: true as const, tree: prepared } : parent ? parseBase(read.text, display) : parseYamlTree(read.text, display);
   if (!parsed.ok) {
     if (!parent) return parsed;
     // Like a compiler's "in file included from", but as a hint on the base's first problem, so
