@@ -165,9 +165,8 @@ export interface Sheet {
 function columnWidths(sheet: Sheet): number[] {
   const widths = sheet.columns.map((c) => c.header.length);
   for (const row of sheet.rows) {
-    row.values.forEach((v, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, displayWidth(v, cellFormat(sheet, row, i)));
-    });
+    const { values } = row;
+    for (let i = 0; i < values.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(values[i]!, cellFormat(sheet, row, i)));
   }
   return sheet.columns.map((_, i) => Math.min(60, Math.max(8, (widths[i] ?? 8) + 2)));
 }
@@ -248,16 +247,35 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Roughly how many characters Excel shows for a value in a format: enough to size a column. */
-function displayWidth(cell: CellValue, fmt: string | undefined): number {
+/** The decimal places a number format shows (1 for `#,##0.0;[Red]-#,##0.0`), worked out once a format. */
+const placesOf = new Map<string, number>();
+function places(fmt: string | undefined): number {
+  if (fmt === undefined) return 0;
+  let n = placesOf.get(fmt);
+  if (n === undefined) placesOf.set(fmt, (n = fmt.includes('.') ? (/\.(0+)/.exec(fmt)?.[1]?.length ?? 0) : 0));
+  return n;
+}
+
+/**
+ * Roughly how many characters Excel shows for a value in a format: enough to size a column. A
+ * number's thousands separators are counted, not written: one for every three digits of its whole
+ * part after the first (a batch sizes millions of cells).
+ */
+export function displayWidth(cell: CellValue, fmt: string | undefined): number {
   const v = cell !== null && typeof cell === 'object' ? cell.result : cell;
   if (v === null) return 0;
   if (typeof v === 'string') return v.length;
   if (fmt === SHARE_FORMAT) return (v * 100).toFixed(2).length + 1;
-  const places = fmt?.includes('.') ? (/\.(0+)/.exec(fmt)?.[1]?.length ?? 0) : 0;
-  const text = Math.abs(v).toFixed(places);
-  const grouped = text.split('.')[0]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return grouped.length + (places ? places + 1 : 0) + (v < 0 ? 1 : 0);
+  const p = places(fmt);
+  const text = Math.abs(v).toFixed(p);
+  const fraction = p ? p + 1 : 0;
+  const sign = v < 0 ? 1 : 0;
+  if (Math.abs(v) < 1e21) {
+    const whole = text.length - fraction;
+    return whole + Math.floor((whole - 1) / 3) + fraction + sign;
+  }
+  // From 1e21 on toFixed writes an exponent (NaN and Infinity as words): grouped as written.
+  return text.split('.')[0]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',').length + fraction + sign;
 }
 
 /**
@@ -284,20 +302,32 @@ export function scenarioRows(run: CheckedRun): ScenarioRows {
 /** The four columns before the years on the Results and Inputs sheets. */
 const LEAD = 4;
 
-/** A row's year cells moved from its scenario's own years to the workbook's (blank where it has none). */
-function toYears(row: Row, own: readonly string[], all: readonly string[]): Row {
-  if (own.length === all.length && own.every((y, i) => all[i] === y)) return row;
-  const years = all.map((y) => {
-    const i = own.indexOf(y);
-    return i < 0 ? null : (row.values[LEAD + i] ?? null);
-  });
-  return { ...row, values: [...row.values.slice(0, LEAD), ...years, ...row.values.slice(LEAD + own.length)] };
+/**
+ * Moves a row's year cells from its scenario's own years to the workbook's (blank where it has
+ * none); the rows of a scenario whose years are the workbook's stay as they are. Where each year
+ * comes from is worked out once a scenario, not once a cell.
+ */
+function toYears(own: readonly string[], all: readonly string[]): ((row: Row) => Row) | undefined {
+  if (own.length === all.length && own.every((y, i) => all[i] === y)) return undefined;
+  const from = all.map((y) => own.indexOf(y));
+  return (row) => {
+    const v = row.values;
+    const values: CellValue[] = v.slice(0, LEAD);
+    for (const i of from) values.push(i < 0 ? null : (v[LEAD + i] ?? null));
+    for (let k = LEAD + own.length; k < v.length; k++) values.push(v[k]!);
+    return { ...row, values };
+  };
 }
 
 export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
   const years = [...new Set(parts.flatMap((p) => p.years))].sort();
   const yearCols = years.map((y) => ({ header: y }));
-  const rows = (pick: (p: ScenarioRows) => Row[]) => parts.flatMap((p) => pick(p).map((r) => toYears(r, p.years, years)));
+  const movers = parts.map((p) => toYears(p.years, years));
+  const rows = (pick: (p: ScenarioRows) => Row[]) =>
+    parts.flatMap((p, k) => {
+      const move = movers[k];
+      return move === undefined ? pick(p) : pick(p).map(move);
+    });
   const withProviders = parts.filter((p) => p.organisations.length > 0);
   const names = organisationSheetNames(withProviders.map((p) => p.scenario), ['Results', 'Inputs', 'Checks']);
   const organisations = withProviders.map(

@@ -1,0 +1,96 @@
+/**
+ * The workbook writer's fast paths give what the plain code they replaced gave: a number's display
+ * width counted rather than written out, and the year columns moved with a plan worked out once a
+ * scenario. Each property holds the replaced code as its oracle, word for word.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { displayWidth, moneyFormat, SHARE_FORMAT, workbookSheets, type CellValue, type Row, type ScenarioRows } from '../../src/render/xlsx.js';
+
+/** displayWidth as it was: the number written with its thousands separators, then measured. */
+function writtenWidth(cell: CellValue, fmt: string | undefined): number {
+  const v = cell !== null && typeof cell === 'object' ? cell.result : cell;
+  if (v === null) return 0;
+  if (typeof v === 'string') return v.length;
+  if (fmt === SHARE_FORMAT) return (v * 100).toFixed(2).length + 1;
+  const places = fmt?.includes('.') ? (/\.(0+)/.exec(fmt)?.[1]?.length ?? 0) : 0;
+  const text = Math.abs(v).toFixed(places);
+  const grouped = text.split('.')[0]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return grouped.length + (places ? places + 1 : 0) + (v < 0 ? 1 : 0);
+}
+
+const FORMATS = [undefined, SHARE_FORMAT, moneyFormat('£m'), moneyFormat('£k'), moneyFormat('£'), '#,##0.000;[Red]-#,##0.000', 'General'];
+
+/** Doubles of every size (any bit pattern, NaN and infinities too), and the edges where a rounding adds a digit. */
+const numbers = fc.oneof(
+  fc.double(),
+  fc.double({ min: -1e7, max: 1e7 }),
+  fc.integer({ min: 0, max: 21 }).map((k) => 10 ** k - 0.05),
+  fc.integer({ min: 0, max: 21 }).map((k) => -(10 ** k) + 0.0049),
+  fc.constantFrom(0, -0, 999.95, 999.949, 99_999.5, 1e21, -1e21, 9.99e20, 1.5e21),
+);
+
+describe('displayWidth', () => {
+  it('is the width of the number written out, for every double and format', () => {
+    fc.assert(
+      fc.property(numbers, fc.constantFrom(...FORMATS), (v, fmt) => {
+        expect(displayWidth(v, fmt)).toBe(writtenWidth(v, fmt));
+        expect(displayWidth({ formula: 'A1', result: v }, fmt)).toBe(writtenWidth({ formula: 'A1', result: v }, fmt));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('counts the separators of a figure by hand: -1,234,567.9 in £m is 12 characters', () => {
+    // "-" + "1,234,567" (7 digits, 2 commas) + ".9": 1 + 9 + 2 = 12.
+    expect(displayWidth(-1234567.89, moneyFormat('£m'))).toBe(12);
+    // "999.95" rounds to "1,000.0" at one place: 7 characters.
+    expect(displayWidth(999.95, moneyFormat('£m'))).toBe(7);
+  });
+});
+
+/** The year columns as they were moved: each row on its own, each year looked up in the scenario's own years. */
+function movedByRow(row: Row, own: readonly string[], all: readonly string[]): Row {
+  if (own.length === all.length && own.every((y, i) => all[i] === y)) return row;
+  const years = all.map((y) => {
+    const i = own.indexOf(y);
+    return i < 0 ? null : (row.values[LEAD + i] ?? null);
+  });
+  return { ...row, values: [...row.values.slice(0, LEAD), ...years, ...row.values.slice(LEAD + own.length)] };
+}
+const LEAD = 4;
+
+const YEARS = ['2025/26', '2026/27', '2027/28', '2028/29', '2029/30', '2030/31'];
+const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.double({ noNaN: true }), fc.string({ maxLength: 3 }));
+
+/** A scenario's rows: some of the workbook's years, each row with its lead cells, a cell a year and perhaps a trailing detail. */
+const scenario = (k: number): fc.Arbitrary<ScenarioRows> =>
+  fc.subarray(YEARS, { minLength: 1 }).chain((years) => {
+    const row = fc.record({
+      values: fc.tuple(fc.array(cell, { minLength: years.length, maxLength: years.length }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 1 })).map(([ys, trail]) => [`S${k}`, 'what', '', '£m', ...ys, ...trail] as CellValue[]),
+      numFmt: fc.constantFrom(undefined, SHARE_FORMAT),
+    });
+    return fc.record({
+      scenario: fc.constant(`S${k}`),
+      years: fc.constant(years),
+      results: fc.array(row, { maxLength: 4 }),
+      inputs: fc.array(row, { maxLength: 4 }),
+      checks: fc.constant([]),
+      organisations: fc.constant([]),
+    });
+  });
+
+describe('workbookSheets', () => {
+  it('puts every cell of the Results and Inputs sheets where moving each row on its own put it', () => {
+    const parts = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => scenario(k))));
+    fc.assert(
+      fc.property(parts, (ps) => {
+        const all = [...new Set(ps.flatMap((p) => p.years))].sort();
+        const [results, inputs] = workbookSheets(ps);
+        expect(results!.rows).toEqual(ps.flatMap((p) => p.results.map((r) => movedByRow(r, p.years, all))));
+        expect(inputs!.rows).toEqual(ps.flatMap((p) => p.inputs.map((r) => movedByRow(r, p.years, all))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
