@@ -115,6 +115,11 @@ export async function runBatch(cli: Cli, inputs: string[], opts: BatchOptions): 
     }
   };
 
+  if (xlsx && workers > 1) {
+    // The workbook's writer loads while the workers start and run, not after them. A failure here
+    // is left for the load that writes the workbook to report.
+    void import('../render/xlsx.js').then((m) => m.loadWriter()).catch(() => undefined);
+  }
   try {
     if (workers === 1) {
       // Only a serial run needs the model in this thread: with workers, each loads its own, and
