@@ -39,7 +39,8 @@ function loadBundle({ useCache = true } = {}) {
   // half the cost of decoding it as UTF-8.
   const source = readFileSync(BUNDLE).toString('latin1');
   const id = buildId(source);
-  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData: useCache ? cacheFor(id) : undefined });
+  // The file is its own CommonJS wrapper (scripts/build-cli.mjs): the script's value is the function.
+  const script = new Script(source, { filename: BUNDLE, cachedData: useCache ? cacheFor(id) : undefined });
   const module = { exports: {}, id: BUNDLE, filename: BUNDLE };
   script.runInThisContext()(module.exports, Module.createRequire(BUNDLE), module, BUNDLE, join(BUNDLE, '..'));
   return { exports: module.exports, script, id };

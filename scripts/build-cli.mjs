@@ -81,7 +81,16 @@ await build({
   // import.meta.url only when asked for (making a file URL costs every start that never needs one).
   // ICBSIM_BUNDLE: src/io/package-trees.ts takes the table built in, not the file in dist/.
   define: { 'import.meta.url': '__icbsimModule.url', 'import.meta.dirname': '__dirname', ICBSIM_BUNDLE: 'true' },
-  banner: { js: "const __icbsimModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };" },
+  // The bundle comes already inside the function CommonJS would wrap it in, so bin/bundle.cjs hands
+  // V8 the file's text as it is read: wrapping it there made a second copy of 700 kB of text at every
+  // start, and with it a garbage collection. Run as a script (bin/bundle.cjs), it gives back that
+  // function; run by require() (under --enable-source-maps), where `arguments` are the module's, it
+  // calls the function with them.
+  banner: {
+    js: `(typeof arguments === 'object' ? (f) => f.apply(this, arguments) : (f) => f)(function (exports, require, module, __filename, __dirname) {
+const __icbsimModule = { get url() { return require('node:url').pathToFileURL(__filename).href; } };`,
+  },
+  footer: { js: '});' },
   logLevel: 'warning',
 });
 
