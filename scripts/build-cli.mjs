@@ -19,6 +19,8 @@ import { fileURLToPath } from 'node:url';
 // cli-table3's slow spots are patched as it is bundled, each for the same answer (why and how: there).
 import { cliTable3Patches } from './cli-table3-patches.cjs';
 import { writePackageTrees } from './package-trees.mjs';
+// Only js-yaml's event parser is bundled, without the tags and schemas it would set up (why: there).
+import { jsYamlEvents } from './js-yaml-events.cjs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(REPO, 'dist', 'bundle');
@@ -61,7 +63,7 @@ const packageTrees = {
 };
 
 await build({
-  plugins: [noChildProcessForCommander, asciiStringWidth, cliTable3Patches, packageTrees],
+  plugins: [noChildProcessForCommander, asciiStringWidth, cliTable3Patches, packageTrees, jsYamlEvents],
   entryPoints: [join(REPO, 'src', 'cli', 'main.ts')],
   outfile: BUNDLE,
   bundle: true,
