@@ -39,8 +39,6 @@ const isNumeric = (v: CellValue): boolean => typeof v === 'number' || (v !== nul
 
 interface Column {
   header: string;
-  /** Number format for the column's numbers, unless a row sets its own. */
-  numFmt?: string;
 }
 
 export interface Row {
@@ -158,21 +156,28 @@ export interface Sheet {
   rows: Row[];
   /** Cells from this column on take the row's number format. */
   firstNumeric: number;
+  /** The widest display (displayWidth) of each column's cells, the header not counted. */
+  widths: number[];
   /** Columns frozen at the left (default 2: the scenario and what the row is). */
   frozenColumns?: number;
 }
 
 function columnWidths(sheet: Sheet): number[] {
-  const widths = sheet.columns.map((c) => c.header.length);
-  for (const row of sheet.rows) {
-    const { values } = row;
-    for (let i = 0; i < values.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(values[i]!, cellFormat(sheet, row, i)));
-  }
-  return sheet.columns.map((_, i) => Math.min(60, Math.max(8, (widths[i] ?? 8) + 2)));
+  return sheet.columns.map((c, i) => Math.min(60, Math.max(8, Math.max(c.header.length, sheet.widths[i] ?? 0) + 2)));
 }
 
-function cellFormat(sheet: Sheet, row: Row, i: number): string | undefined {
-  return i >= sheet.firstNumeric ? (row.numFmt ?? sheet.columns[i]?.numFmt) : sheet.columns[i]?.numFmt;
+function cellFormat(row: Row, i: number, firstNumeric: number): string | undefined {
+  return i >= firstNumeric ? row.numFmt : undefined;
+}
+
+/** The widest display of each column's cells: measured where the rows are built (batch's workers), not once a workbook. */
+export function contentWidths(rows: readonly Row[], firstNumeric: number): number[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    const { values } = row;
+    for (let i = 0; i < values.length; i++) widths[i] = Math.max(widths[i] ?? 0, displayWidth(values[i]!, cellFormat(row, i, firstNumeric)));
+  }
+  return widths;
 }
 
 /**
@@ -247,7 +252,7 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
         const cell = added.findCell(i + 1);
         if (cell === undefined) continue;
         const v = values[i]!;
-        const fmt = isNumeric(v) ? cellFormat(sheet, row, i) : undefined;
+        const fmt = isNumeric(v) ? cellFormat(row, i, sheet.firstNumeric) : undefined;
         cell.style = fmt ? styleFor(fmt) : NO_STYLE;
       }
       added.commit();
@@ -309,33 +314,52 @@ export interface ScenarioRows {
   checks: Row[];
   /** Its organisations sheet, in its own years (empty without providers). */
   organisations: Row[];
-}
-
-export function scenarioRows(run: CheckedRun): ScenarioRows {
-  const r = run.result;
-  const years = r.years.map((y) => y.year);
-  const organisations = organisationRows(r, moneyFormat(r.units), (name, t) => num(r.years[t]!.metrics[name]));
-  return { scenario: r.scenario, years, results: resultRows([r], years), inputs: inputRows([r], years), checks: checkRows([run]), organisations };
+  /** Each sheet's contentWidths of these rows. */
+  widths: Record<'results' | 'inputs' | 'checks' | 'organisations', number[]>;
 }
 
 /** The four columns before the years on the Results and Inputs sheets. */
 const LEAD = 4;
+/** The Checks sheet's figure and limit. */
+const CHECKS_NUMERIC = 6;
+
+export function scenarioRows(run: CheckedRun): ScenarioRows {
+  const r = run.result;
+  const years = r.years.map((y) => y.year);
+  const results = resultRows([r], years);
+  const inputs = inputRows([r], years);
+  const checks = checkRows([run]);
+  const organisations = organisationRows(r, moneyFormat(r.units), (name, t) => num(r.years[t]!.metrics[name]));
+  const widths = {
+    results: contentWidths(results, LEAD),
+    inputs: contentWidths(inputs, LEAD),
+    checks: contentWidths(checks, CHECKS_NUMERIC),
+    organisations: contentWidths(organisations, ORG_LEAD),
+  };
+  return { scenario: r.scenario, years, results, inputs, checks, organisations, widths };
+}
 
 /**
- * Moves a row's year cells from its scenario's own years to the workbook's (blank where it has
- * none); the rows of a scenario whose years are the workbook's stay as they are. Where each year
- * comes from is worked out once a scenario, not once a cell.
+ * Moves a row's year cells (or its columns' widths) from its scenario's own years to the
+ * workbook's, `blank` where it has none; undefined when its years are the workbook's. Where each
+ * year comes from is worked out once a scenario, not once a cell.
  */
-function toYears(own: readonly string[], all: readonly string[]): ((row: Row) => Row) | undefined {
+function toYears(own: readonly string[], all: readonly string[]): (<T>(v: readonly T[], blank: T) => T[]) | undefined {
   if (own.length === all.length && own.every((y, i) => all[i] === y)) return undefined;
   const from = all.map((y) => own.indexOf(y));
-  return (row) => {
-    const v = row.values;
-    const values: CellValue[] = v.slice(0, LEAD);
-    for (const i of from) values.push(i < 0 ? null : (v[LEAD + i] ?? null));
-    for (let k = LEAD + own.length; k < v.length; k++) values.push(v[k]!);
-    return { ...row, values };
+  return (v, blank) => {
+    const moved = v.slice(0, LEAD);
+    for (const i of from) moved.push(i < 0 ? blank : (v[LEAD + i] ?? blank));
+    for (let k = LEAD + own.length; k < v.length; k++) moved.push(v[k]!);
+    return moved;
   };
+}
+
+/** Each column's widest cell over the parts' own widths. */
+function widest(parts: readonly number[][]): number[] {
+  const widths: number[] = [];
+  for (const w of parts) for (let i = 0; i < w.length; i++) widths[i] = Math.max(widths[i] ?? 0, w[i]!);
+  return widths;
 }
 
 export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
@@ -345,8 +369,9 @@ export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
   const rows = (pick: (p: ScenarioRows) => Row[]) =>
     parts.flatMap((p, k) => {
       const move = movers[k];
-      return move === undefined ? pick(p) : pick(p).map(move);
+      return move === undefined ? pick(p) : pick(p).map((row) => ({ ...row, values: move(row.values, null) }));
     });
+  const widths = (sheet: 'results' | 'inputs') => widest(parts.map((p, k) => movers[k]?.(p.widths[sheet], 0) ?? p.widths[sheet]));
   const withProviders = parts.filter((p) => p.organisations.length > 0);
   const names = organisationSheetNames(withProviders.map((p) => p.scenario), ['Results', 'Inputs', 'Checks']);
   const organisations = withProviders.map(
@@ -355,22 +380,25 @@ export function workbookSheets(parts: readonly ScenarioRows[]): Sheet[] {
       columns: [...ORG_HEADERS.lead, ...p.years, ...ORG_HEADERS.trail].map((header) => ({ header })),
       rows: p.organisations,
       firstNumeric: ORG_LEAD,
+      widths: p.widths.organisations,
       frozenColumns: ORG_LEAD,
     }),
   );
   return [
-    { name: 'Results', columns: [{ header: 'Scenario' }, { header: 'Metric' }, { header: 'Key' }, { header: 'Units' }, ...yearCols], rows: rows((p) => p.results), firstNumeric: LEAD },
+    { name: 'Results', columns: [{ header: 'Scenario' }, { header: 'Metric' }, { header: 'Key' }, { header: 'Units' }, ...yearCols], rows: rows((p) => p.results), firstNumeric: LEAD, widths: widths('results') },
     {
       name: 'Inputs',
       columns: [{ header: 'Scenario' }, { header: 'Input' }, { header: 'Line' }, { header: 'Units' }, ...yearCols, { header: 'Detail' }],
       rows: rows((p) => p.inputs),
       firstNumeric: LEAD,
+      widths: widths('inputs'),
     },
     {
       name: 'Checks',
       columns: [{ header: 'Scenario' }, { header: 'Check' }, { header: 'Metric' }, { header: 'Result' }, { header: 'Year' }, { header: 'Limit broken' }, { header: 'Figure' }, { header: 'Limit' }],
       rows: parts.flatMap((p) => p.checks),
-      firstNumeric: 6,
+      firstNumeric: CHECKS_NUMERIC,
+      widths: widest(parts.map((p) => p.widths.checks)),
     },
     ...organisations,
   ];

@@ -1,11 +1,12 @@
 /**
  * The workbook writer's fast paths give what the plain code they replaced gave: a number's display
- * width counted rather than written out, and the year columns moved with a plan worked out once a
- * scenario. Each property holds the replaced code as its oracle, word for word.
+ * width counted rather than written out, the year columns moved with a plan worked out once a
+ * scenario, and the columns' widths measured a scenario at a time (in batch's workers) and then
+ * combined. Each property holds the replaced code as its oracle, word for word.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { displayWidth, moneyFormat, SHARE_FORMAT, workbookSheets, type CellValue, type Row, type ScenarioRows } from '../../src/render/xlsx.js';
+import { contentWidths, displayWidth, moneyFormat, SHARE_FORMAT, workbookSheets, type CellValue, type Row, type ScenarioRows, type Sheet } from '../../src/render/xlsx.js';
 
 /** displayWidth as it was: the number written with its thousands separators, then measured. */
 function writtenWidth(cell: CellValue, fmt: string | undefined): number {
@@ -60,24 +61,50 @@ function movedByRow(row: Row, own: readonly string[], all: readonly string[]): R
 }
 const LEAD = 4;
 
+/** A sheet's column widths as they were measured: every cell of the whole sheet, in one pass, the header counted. */
+function measuredWidths(columns: readonly { header: string }[], rows: readonly Row[], firstNumeric: number): number[] {
+  const widths = columns.map((c) => c.header.length);
+  for (const row of rows) {
+    row.values.forEach((v, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, writtenWidth(v, i >= firstNumeric ? row.numFmt : undefined));
+    });
+  }
+  return columns.map((_, i) => Math.min(60, Math.max(8, (widths[i] ?? 8) + 2)));
+}
+
+/** The writer's column widths from the sheet's combined widths (xlsx.ts columnWidths). */
+const combinedWidths = (sheet: Sheet) => sheet.columns.map((c, i) => Math.min(60, Math.max(8, Math.max(c.header.length, sheet.widths[i] ?? 0) + 2)));
+
 const YEARS = ['2025/26', '2026/27', '2027/28', '2028/29', '2029/30', '2030/31'];
-const cell: fc.Arbitrary<CellValue> = fc.oneof(fc.constant(null), fc.double({ noNaN: true }), fc.string({ maxLength: 3 }));
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.double({ noNaN: true }),
+  fc.double({ min: -1e6, max: 1e6 }),
+  fc.string({ maxLength: 70 }),
+  fc.record({ formula: fc.constant('E2-E3'), result: fc.oneof(fc.constant(null), fc.double({ min: -1e9, max: 1e9 })) }),
+);
 
 /** A scenario's rows: some of the workbook's years, each row with its lead cells, a cell a year and perhaps a trailing detail. */
 const scenario = (k: number): fc.Arbitrary<ScenarioRows> =>
   fc.subarray(YEARS, { minLength: 1 }).chain((years) => {
     const row = fc.record({
-      values: fc.tuple(fc.array(cell, { minLength: years.length, maxLength: years.length }), fc.array(fc.string({ maxLength: 3 }), { maxLength: 1 })).map(([ys, trail]) => [`S${k}`, 'what', '', '£m', ...ys, ...trail] as CellValue[]),
-      numFmt: fc.constantFrom(undefined, SHARE_FORMAT),
+      values: fc
+        .tuple(fc.string({ maxLength: 40 }), fc.array(cell, { minLength: years.length, maxLength: years.length }), fc.array(fc.string({ maxLength: 80 }), { maxLength: 1 }))
+        .map(([what, ys, trail]) => [`S${k}`, what, '', '£m', ...ys, ...trail] as CellValue[]),
+      numFmt: fc.constantFrom(undefined, SHARE_FORMAT, moneyFormat('£m'), moneyFormat('£')),
     });
-    return fc.record({
-      scenario: fc.constant(`S${k}`),
-      years: fc.constant(years),
-      results: fc.array(row, { maxLength: 4 }),
-      inputs: fc.array(row, { maxLength: 4 }),
-      checks: fc.constant([]),
-      organisations: fc.constant([]),
-    });
+    const check = fc.record({ values: fc.array(cell, { minLength: 8, maxLength: 8 }), numFmt: fc.constantFrom(undefined, SHARE_FORMAT, moneyFormat('£k')) });
+    return fc.record({ results: fc.array(row, { maxLength: 4 }), inputs: fc.array(row, { maxLength: 4 }), checks: fc.array(check, { maxLength: 3 }) }).map(
+      ({ results, inputs, checks }): ScenarioRows => ({
+        scenario: `S${k}`,
+        years,
+        results,
+        inputs,
+        checks,
+        organisations: [],
+        widths: { results: contentWidths(results, LEAD), inputs: contentWidths(inputs, LEAD), checks: contentWidths(checks, 6), organisations: [] },
+      }),
+    );
   });
 
 describe('workbookSheets', () => {
@@ -89,6 +116,18 @@ describe('workbookSheets', () => {
         const [results, inputs] = workbookSheets(ps);
         expect(results!.rows).toEqual(ps.flatMap((p) => p.results.map((r) => movedByRow(r, p.years, all))));
         expect(inputs!.rows).toEqual(ps.flatMap((p) => p.inputs.map((r) => movedByRow(r, p.years, all))));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("gives every sheet the column widths measured over all its cells at once", () => {
+    const parts = fc.integer({ min: 1, max: 5 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => scenario(k))));
+    fc.assert(
+      fc.property(parts, (ps) => {
+        for (const sheet of workbookSheets(ps)) {
+          expect(combinedWidths(sheet), sheet.name).toEqual(measuredWidths(sheet.columns, sheet.rows, sheet.firstNumeric));
+        }
       }),
       { numRuns: 500 },
     );
