@@ -7,7 +7,6 @@
  * bundle loads through require() instead, the one way Node 20 maps its stack traces back to src/.
  */
 const { readFileSync } = require('node:fs');
-const Module = require('node:module');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -28,8 +27,11 @@ function cacheFor(id) {
   } catch {
     return undefined;
   }
-  const header = Buffer.from(`${id}\n`);
-  return id !== undefined && data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+  // Compared as text and passed on as a view of the same bytes: Buffer's own subarray and equals
+  // are JavaScript that Node compiles at their first call, at every start.
+  const header = `${id}\n`;
+  if (id === undefined || data.toString('latin1', 0, header.length) !== header) return undefined;
+  return new Uint8Array(data.buffer, data.byteOffset + header.length, data.length - header.length);
 }
 
 /** The bundle's exports, and the script they came from (scripts/code-cache.cjs asks it for a cache). */
@@ -42,7 +44,11 @@ function loadBundle({ useCache = true } = {}) {
   // The file is its own CommonJS wrapper (scripts/build-cli.mjs): the script's value is the function.
   const script = new Script(source, { filename: BUNDLE, cachedData: useCache ? cacheFor(id) : undefined });
   const module = { exports: {}, id: BUNDLE, filename: BUNDLE };
-  script.runInThisContext()(module.exports, Module.createRequire(BUNDLE), module, BUNDLE, join(BUNDLE, '..'));
+  // This file's own require finds what the bundle requires (Node's modules, and exceljs from the package's
+  // node_modules) as one made for the bundle's path would: both files are in the package, neither has a
+  // node_modules folder of its own. Making one (node:module's createRequire) loaded parts of Node's ES
+  // module loader at every start, about 0.3 ms.
+  script.runInThisContext()(module.exports, require, module, BUNDLE, join(BUNDLE, '..'));
   return { exports: module.exports, script, id };
 }
 

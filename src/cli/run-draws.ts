@@ -10,12 +10,6 @@ import { loadScenario } from '../io/load-scenario.js';
 import { hasDistribution, NO_DISTRIBUTION } from '../model/distributions.js';
 import { MAX_DRAWS, type MonteCarloResult } from '../model/montecarlo.js';
 import { DEFAULT_SEED, MAX_SEED } from '../model/sampling.js';
-import {
-  renderMonteCarloCsv,
-  renderMonteCarloJson,
-  renderMonteCarloMarkdown,
-  renderMonteCarloTable,
-} from '../render/montecarlo.js';
 import { thousands } from '../render/format.js';
 import { EXIT, outputWidth, useColor, warn, type Cli } from './context.js';
 import { DEFAULT_SCENARIO } from './defaults.js';
@@ -49,8 +43,10 @@ export async function runDrawsCommand(
   file: string | undefined,
   opts: RunOptions & DrawOptions,
 ): Promise<number> {
-  // The worker pool (worker_threads) and the progress bar load only for draws, not with every `run`.
-  const [{ DrawPool, defaultWorkers }, { SingleBar }] = await Promise.all([import('../mc/pool.js'), import('cli-progress')]);
+  // The worker pool (worker_threads), the progress bar and the draws' renderers (with csv-stringify)
+  // load only for draws, not with every `run`.
+  const [{ DrawPool, defaultWorkers }, { SingleBar }, { renderMonteCarloCsv, renderMonteCarloJson, renderMonteCarloMarkdown, renderMonteCarloTable }] =
+    await Promise.all([import('../mc/pool.js'), import('cli-progress'), import('../render/montecarlo.js')]);
   const draws = wholeNumber(opts.draws ?? '', '--draws', 1, MAX_DRAWS);
   const seed = opts.seed === undefined ? DEFAULT_SEED : wholeNumber(opts.seed, '--seed', 0, MAX_SEED);
   const workers = opts.workers === undefined ? defaultWorkers(draws) : parseWorkers(opts.workers);

@@ -5,7 +5,6 @@ import { InputError, requireLoaded } from '../io/input-error.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { extensionMismatch, FORMAT_BY_EXTENSION, writeOut } from './write-output.js';
 import { runScenario, type RunResult } from '../model/run.js';
-import { renderCsv } from '../render/csv.js';
 import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderTable } from '../render/table.js';
@@ -71,7 +70,7 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
   // Rendered whole before anything is written, so a failure never leaves half an output.
   const color = opts.out === undefined && opts.format === 'table' && useColor(cli, cli.stdout, opts.color);
   const maxWidth = opts.out === undefined ? outputWidth(cli) : undefined;
-  const text = render(result, opts.format, { lines: opts.lines === true, color, maxWidth });
+  const text = await render(result, opts.format, { lines: opts.lines === true, color, maxWidth });
   if (opts.out === undefined) {
     cli.stdout.write(text);
     // Pictures for a person at a terminal only: `color` is false with --no-color, NO_COLOR or a pipe.
@@ -83,18 +82,19 @@ export async function runCommand(cli: Cli, file: string | undefined, opts: RunOp
   return EXIT.OK;
 }
 
-export function render(
+export async function render(
   result: RunResult,
   format: Exclude<RunFormat, 'xlsx'>,
   opts: { lines: boolean; color: boolean; maxWidth?: number | undefined },
-): string {
+): Promise<string> {
   switch (format) {
     case 'table':
       return renderTable(result, opts);
     case 'json':
       return renderJson(result);
     case 'csv':
-      return renderCsv(result);
+      // Loaded only for CSV: csv-stringify's own set-up is a cost every `icbsim run` paid for a table.
+      return (await import('../render/csv.js')).renderCsv(result);
     case 'md':
       return renderMarkdown(result, opts);
   }
