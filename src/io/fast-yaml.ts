@@ -15,13 +15,13 @@ import type { Event, ScalarEvent } from 'js-yaml';
 import type { Loc, SNode } from './source-tree.js';
 
 /**
- * js-yaml, loaded when a file is first read here, as load-yaml.ts loads yaml: running its module
- * code (its schemas and patterns) costs about a millisecond, and a start that reads only the
- * package's own files, parsed at build time (package-trees.ts), never needs it.
+ * js-yaml, loaded when a file is first read here, as load-yaml.ts loads yaml (bundle.d.ts): running
+ * its module code costs time, and a start that reads only the package's own files, parsed at build
+ * time (package-trees.ts), never needs it.
  */
 let jsYamlPackage: typeof JsYaml | undefined;
 function jsYaml(): typeof JsYaml {
-  jsYamlPackage ??= (typeof require === 'function' ? require('js-yaml') : createRequire(import.meta.url)('js-yaml')) as typeof JsYaml;
+  jsYamlPackage ??= (typeof ICBSIM_BUNDLE !== 'undefined' ? require('js-yaml') : createRequire(import.meta.url)('js-yaml')) as typeof JsYaml;
   return jsYamlPackage;
 }
 

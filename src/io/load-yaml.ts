@@ -9,11 +9,12 @@ import type { Loc, SNode } from './source-tree.js';
 /**
  * The yaml package, loaded when a file first needs it: running its module code costs every start a
  * few ms, and most starts never need it (fastYamlTree reads the file). In the bundle esbuild makes
- * require('yaml') a call of its bundled copy; tsc's ES module output has no require, so makes one.
+ * require('yaml') a call of its bundled copy; tsc's ES module output has no require, so makes one
+ * (bundle.d.ts).
  */
 let yamlPackage: typeof Yaml | undefined;
 function yaml(): typeof Yaml {
-  yamlPackage ??= (typeof require === 'function' ? require('yaml') : createRequire(import.meta.url)('yaml')) as typeof Yaml;
+  yamlPackage ??= (typeof ICBSIM_BUNDLE !== 'undefined' ? require('yaml') : createRequire(import.meta.url)('yaml')) as typeof Yaml;
   return yamlPackage;
 }
 

@@ -34,9 +34,6 @@ export type PackageTrees = Record<string, () => [text: string, tree: (...b: Buil
 /** The file the generated table is in, beside tsc's dist/ (the bundle has its own copy inside). */
 export const PACKAGE_TREES_FILE = join(PACKAGE_SCENARIOS, '..', 'dist', 'package-trees.cjs');
 
-/** Defined (true) by scripts/build-cli.mjs in the bundle; undeclared everywhere else. */
-declare const ICBSIM_BUNDLE: true | undefined;
-
 let table: PackageTrees | undefined;
 function packageTrees(): PackageTrees {
   if (table !== undefined) return table;

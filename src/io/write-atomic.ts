@@ -2,9 +2,10 @@ import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlink
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-// node:crypto takes a start about 2 ms to load: only a command that writes a file loads it (and
-// only then makes the require, whose module URL the bundle works out on first use).
-const randomBytes = (n: number): Buffer => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(n);
+// node:crypto takes a start about 2 ms to load: only a command that writes a file loads it
+// (bundle.d.ts: the bundle with its own require, without loading node:module).
+const randomBytes = (n: number): Buffer =>
+  ((typeof ICBSIM_BUNDLE !== 'undefined' ? require('node:crypto') : createRequire(import.meta.url)('node:crypto')) as typeof import('node:crypto')).randomBytes(n);
 
 /**
  * Readers see either the old file or the complete new one: the data goes to
