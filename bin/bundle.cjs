@@ -34,12 +34,32 @@ function cacheFor(id) {
   return new Uint8Array(data.buffer, data.byteOffset + header.length, data.length - header.length);
 }
 
+/**
+ * The bundle's text. A checkout that was never built, or pulled and not rebuilt (its bundle from
+ * before the build wrote the wrapper, scripts/build-cli.mjs's banner), says what to do instead of
+ * failing with a stack trace.
+ */
+function readBundle() {
+  let source;
+  // The build makes the bundle pure ASCII (scripts/build-cli.mjs checks), so Latin-1 reads it exactly, at
+  // half the cost of decoding it as UTF-8.
+  try {
+    source = readFileSync(BUNDLE).toString('latin1');
+  } catch (err) {
+    if (err.code !== 'ENOENT') throw err;
+  }
+  if (source === undefined || !source.startsWith('(typeof arguments')) {
+    const what = source === undefined ? 'is missing' : 'is from an older build of icbsim';
+    process.stderr.write(`icbsim: ${BUNDLE} ${what}: run \`npm run build\`\n`);
+    process.exit(2);
+  }
+  return source;
+}
+
 /** The bundle's exports, and the script they came from (scripts/code-cache.cjs asks it for a cache). */
 function loadBundle({ useCache = true } = {}) {
   if (process.sourceMapsEnabled) return { exports: require('../dist/bundle/icbsim.cjs'), script: undefined };
-  // The build makes the bundle pure ASCII (scripts/build-cli.mjs checks), so Latin-1 reads it exactly, at
-  // half the cost of decoding it as UTF-8.
-  const source = readFileSync(BUNDLE).toString('latin1');
+  const source = readBundle();
   const id = buildId(source);
   // The file is its own CommonJS wrapper (scripts/build-cli.mjs): the script's value is the function.
   const script = new Script(source, { filename: BUNDLE, cachedData: useCache ? cacheFor(id) : undefined });

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { commandNamed } from '../../src/cli/commands.js';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { icbsim, REPO, spawnIcbsim, tempDir } from './helpers.js';
 
@@ -51,6 +51,19 @@ describe('bin/icbsim', () => {
       encoding: 'utf8',
     });
     expect(r.stdout, r.stderr).toBe('false');
+  });
+
+  test('a checkout not built, or built before the bundle wrapped itself, says to build: exit 2, no stack trace', () => {
+    // bin/ beside a dist/bundle that is missing, then one in the old form (plain CommonJS, no wrapper).
+    const root = tempDir();
+    cpSync(join(REPO, 'bin'), join(root, 'bin'), { recursive: true });
+    const bundle = join(root, 'dist', 'bundle', 'icbsim.cjs');
+    const missing = spawnSync(process.execPath, [join(root, 'bin', 'icbsim'), 'run'], { encoding: 'utf8' });
+    expect(missing).toMatchObject({ status: 2, stdout: '', stderr: `icbsim: ${bundle} is missing: run \`npm run build\`\n` });
+    mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
+    writeFileSync(bundle, "'use strict';\nexports.main = async () => 0;\n");
+    const old = spawnSync(process.execPath, [join(root, 'bin', 'icbsim'), 'run'], { encoding: 'utf8' });
+    expect(old).toMatchObject({ status: 2, stdout: '', stderr: `icbsim: ${bundle} is from an older build of icbsim: run \`npm run build\`\n` });
   });
 
   test('writes a workbook: the bundle loads exceljs, which it leaves outside, with no import() of its own', () => {
