@@ -18,7 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // cli-table3's slow spots are patched as it is bundled, each for the same answer (why and how: there).
 import { cliTable3Patches } from './cli-table3-patches.cjs';
-import { writePackageTrees } from './package-trees.mjs';
+import { BUNDLE_TREES_FILE, writePackageTrees } from './package-trees.mjs';
 // Only js-yaml's event parser is bundled, without the tags and schemas it would set up (why: there).
 import { jsYamlEvents } from './js-yaml-events.cjs';
 
@@ -53,12 +53,12 @@ const asciiStringWidth = {
   },
 };
 
-/** The package's scenario files, parsed now (scripts/package-trees.mjs), go into the bundle. */
+/** The package's scenario files, parsed now (scripts/package-trees.mjs), go into the bundle (all but the presets). */
 await writePackageTrees(REPO);
 const packageTrees = {
   name: 'package-trees',
   setup(b) {
-    b.onResolve({ filter: /^icbsim-package-trees$/ }, () => ({ path: join(REPO, 'dist', 'package-trees.cjs') }));
+    b.onResolve({ filter: /^icbsim-package-trees$/ }, () => ({ path: join(REPO, 'dist', BUNDLE_TREES_FILE) }));
   },
 };
 

@@ -1,8 +1,9 @@
 /**
  * The package's own scenario files (scenarios/, which `extends: icbsim:...` names) parsed when
  * icbsim is built, not at every start: scripts/package-trees.mjs runs parseYamlTree on each one and
- * writes dist/package-trees.cjs, which the bundle carries. Reading the default scenario and the
- * base it extends was about a tenth of `icbsim run`, nearly all of it parsing.
+ * writes dist/package-trees.cjs, and the bundle carries the same but for the ICB presets (why:
+ * there). Reading the default scenario and the base it extends was about a tenth of `icbsim run`,
+ * nearly all of it parsing.
  *
  * A prepared tree is used only for the file it was made from, unchanged: the file is still read,
  * and its text must equal, character for character, the text the tree was made from. Anything
@@ -37,9 +38,9 @@ export const PACKAGE_TREES_FILE = join(PACKAGE_SCENARIOS, '..', 'dist', 'package
 let table: PackageTrees | undefined;
 function packageTrees(): PackageTrees {
   if (table !== undefined) return table;
-  // The bundle has the generated table built in (esbuild makes require('icbsim-package-trees') the
-  // file itself); tsc's output and the tests load it from dist/. Without it (a tree that was never
-  // built) every file is simply parsed.
+  // The bundle has its table built in (esbuild makes require('icbsim-package-trees') the file
+  // itself); tsc's output (the batch workers) and the tests load the whole table from dist/.
+  // Without it (a tree that was never built) every file is simply parsed.
   try {
     table = (typeof ICBSIM_BUNDLE !== 'undefined' ? require('icbsim-package-trees') : createRequire(import.meta.url)(PACKAGE_TREES_FILE)) as PackageTrees;
   } catch (err) {

@@ -83,8 +83,12 @@ describe('the prepared trees of the package files', () => {
     expect(parsed.stderr.replaceAll('copied.yaml', 'plan.yaml')).toBe(built.stderr.replaceAll('scenarios/base.yaml', 'base.yaml').replaceAll(plan, 'plan.yaml'));
   });
 
-  it('are built into the bundle', () => {
+  it('are built into the bundle, all but the ICB presets and the CI workflow', () => {
+    const inBundle = createRequire(import.meta.url)(join(REPO, 'dist', 'bundle-package-trees.cjs')) as PackageTrees;
+    expect(Object.keys(inBundle).sort()).toEqual(files.filter((f) => !f.startsWith('presets/') && !f.startsWith('ci/')));
+    expect(Object.keys(inBundle)).toContain('rules/breakeven.yaml');
     const bundle = readFileSync(join(REPO, 'dist', 'bundle', 'icbsim.cjs'), 'latin1');
     expect(bundle).toContain('"national/planning-2025-26.yaml":');
+    expect(bundle).not.toContain('"presets/');
   });
 });
