@@ -27,16 +27,17 @@ const COMMANDS = [
 ];
 
 async function main() {
-  const { exports, script, id } = loadBundle({ useCache: false });
+  let bundle;
   try {
+    bundle = loadBundle({ useCache: false });
     for (const args of COMMANDS) {
-      const code = await exports.main(['node', 'icbsim', ...args], { stdout: sink, stderr: sink, env: {}, cwd: REPO });
+      const code = await bundle.exports.main(['node', 'icbsim', ...args], { stdout: sink, stderr: sink, env: {}, cwd: REPO });
       if (code > 1) throw new Error(`icbsim ${args.join(' ')} exited ${code} while making the code cache`);
     }
   } finally {
     rmSync(join(OWN, '..'), { recursive: true, force: true });
   }
-  writeFileSync(CACHE, Buffer.concat([Buffer.from(`${id}\n`), script.createCachedData()]));
+  writeFileSync(CACHE, Buffer.concat([Buffer.from(`${bundle.id}\n`), bundle.script.createCachedData()]));
 }
 
 main().catch((error) => {
