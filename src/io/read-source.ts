@@ -121,20 +121,14 @@ function suggestSibling(path: string): string | undefined {
   return guess === undefined ? undefined : `did you mean \`${join(dirname(path), guess)}\`?`;
 }
 
-// A newline byte never occurs inside a multi-byte UTF-8 sequence, so each
-// line can be decoded on its own.
-function firstBadLine(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+// A newline byte never occurs inside a multi-byte UTF-8 sequence, so each line can be checked on
+// its own, by the same check that refused the file.
+function firstBadLine(bytes: Buffer): number {
   let start = 0;
   for (let line = 1; ; line++) {
     const nl = bytes.indexOf(0x0a, start);
     const end = nl === -1 ? bytes.length : nl;
-    try {
-      decoder.decode(bytes.subarray(start, end));
-    } catch {
-      return line;
-    }
-    if (nl === -1) return line;
+    if (nl === -1 || !isUtf8(bytes.subarray(start, end))) return line;
     start = nl + 1;
   }
 }
