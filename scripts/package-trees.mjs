@@ -17,7 +17,7 @@ import { pathToFileURL } from 'node:url';
 const NOT_IN_BUNDLE = /^(?:presets|ci)\//;
 export const BUNDLE_TREES_FILE = 'bundle-package-trees.cjs';
 
-/** Writes both tables for the package at `repo`; returns the files each holds, by path under scenarios/. */
+/** Writes both tables for the package at `repo`. */
 export async function writePackageTrees(repo) {
   const { parseYamlTree } = await import(pathToFileURL(join(repo, 'dist', 'io', 'load-yaml.js')).href);
   const { PACKAGE_TREES_FILE } = await import(pathToFileURL(join(repo, 'dist', 'io', 'package-trees.js')).href);
@@ -26,8 +26,6 @@ export async function writePackageTrees(repo) {
     .filter((d) => d.isFile() && /\.ya?ml$/i.test(d.name))
     .map((d) => relative(scenarios, join(d.parentPath, d.name)).split(sep).join('/'))
     .sort();
-  const all = [];
-  const bundled = [];
   const head = "'use strict';\n// Made by scripts/package-trees.mjs from scenarios/ when icbsim is built: do not edit.\nmodule.exports = {\n";
   let out = head;
   let inBundle = head;
@@ -39,14 +37,10 @@ export async function writePackageTrees(repo) {
     if (!parsed.ok) continue;
     const entry = `${JSON.stringify(rel)}: () => [${JSON.stringify(text)}, (s, n, q, m) => ${code(parsed.tree)}],\n`;
     out += entry;
-    all.push(rel);
-    if (NOT_IN_BUNDLE.test(rel)) continue;
-    inBundle += entry;
-    bundled.push(rel);
+    if (!NOT_IN_BUNDLE.test(rel)) inBundle += entry;
   }
   writeFileSync(PACKAGE_TREES_FILE, `${out}};\n`);
   writeFileSync(join(repo, 'dist', BUNDLE_TREES_FILE), `${inBundle}};\n`);
-  return { all, bundled };
 }
 
 /** The builders' calls that make `node` (src/io/package-trees.ts's BUILDERS, in the order s, n, q, m). */
