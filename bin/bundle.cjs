@@ -56,7 +56,7 @@ function readBundle() {
   return source;
 }
 
-/** The bundle's exports, and the script they came from (scripts/code-cache.cjs asks it for a cache). */
+/** The bundle's exports, the script they came from and its build id (scripts/code-cache.cjs makes the cache from these). */
 function loadBundle({ useCache = true } = {}) {
   if (process.sourceMapsEnabled) return { exports: require('../dist/bundle/icbsim.cjs'), script: undefined };
   const source = readBundle();

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * Bundles the command line (src/cli/main.ts and everything it imports, libraries included) into one
- * minified CommonJS file, dist/bundle/icbsim.cjs, and then makes V8's code cache for it
- * (scripts/code-cache.cjs), which bin/icbsim hands to V8 so that a start skips parsing and compiling
- * the bundle. Start-up was mostly Node finding, reading and compiling modules; Node 20 can take a
- * code cache only for a script (vm.Script), not for an ES module, hence CommonJS. The commands stay
- * lazy inside the one file: esbuild turns each `await import()` into a function that runs that
- * command's modules only when it is called, so `icbsim check` never runs the report's or the
- * workbook's module code, and the code cache holds only what the commands it was made with ran.
+ * Bundles the command line (src/cli/main.ts and everything it imports, libraries included, and the
+ * package's scenario files parsed by scripts/package-trees.mjs) into one minified CommonJS file,
+ * dist/bundle/icbsim.cjs, and then makes V8's code cache for it (scripts/code-cache.cjs), which
+ * bin/icbsim hands to V8 so that a start skips parsing and compiling the bundle. Start-up was
+ * mostly Node finding, reading and compiling modules; Node 20 can take a code cache only for a
+ * script (vm.Script), not for an ES module, hence CommonJS. The commands stay lazy inside the one
+ * file: esbuild turns each `await import()` into a function that runs that command's modules only
+ * when it is called, so `icbsim check` never runs the report's or the workbook's module code, and
+ * the code cache holds only what the commands it was made with ran.
  * Worker threads still run tsc's dist/batch/worker.js and dist/mc/worker.js.
  */
 import { build } from 'esbuild';
@@ -53,7 +54,7 @@ const asciiStringWidth = {
   },
 };
 
-/** The package's scenario files, parsed now (scripts/package-trees.mjs), go into the bundle (all but the presets). */
+/** The package's scenario files, parsed now (scripts/package-trees.mjs), go into the bundle (all but the presets and the CI workflow). */
 await writePackageTrees(REPO);
 const packageTrees = {
   name: 'package-trees',
@@ -79,9 +80,11 @@ await build({
   // through require(): a script run by vm.Script has no import() of its own (bin/bundle.cjs).
   external: ['exceljs'],
   supported: { 'dynamic-import': false },
-  // The sources find their package's files from import.meta.url, which CommonJS spells differently.
-  // import.meta.url only when asked for (making a file URL costs every start that never needs one).
-  // ICBSIM_BUNDLE: src/io/package-trees.ts takes the table built in, not the file in dist/.
+  // The sources find their package's files from import.meta.url, which CommonJS spells differently:
+  // the banner's __icbsimModule makes the URL only when asked for (making a file URL costs every
+  // start that never needs one). ICBSIM_BUNDLE: what src/io loads on first use it loads with the
+  // bundle's own require(), so the bundled copy (yaml, js-yaml's event parser, the package's
+  // prepared trees), and without node:module (src/io/bundle.d.ts).
   define: { 'import.meta.url': '__icbsimModule.url', 'import.meta.dirname': '__dirname', ICBSIM_BUNDLE: 'true' },
   // The bundle comes already inside the function CommonJS would wrap it in, so bin/bundle.cjs hands
   // V8 the file's text as it is read: wrapping it there made a second copy of 700 kB of text at every

@@ -1,9 +1,9 @@
 /**
  * The package's own scenario files (scenarios/, which `extends: icbsim:...` names) parsed when
  * icbsim is built, not at every start: scripts/package-trees.mjs runs parseYamlTree on each one and
- * writes dist/package-trees.cjs, and the bundle carries the same but for the ICB presets (why:
- * there). Reading the default scenario and the base it extends was about a tenth of `icbsim run`,
- * nearly all of it parsing.
+ * writes dist/package-trees.cjs, and the bundle carries the same but for the ICB presets and the
+ * CI workflow (why: there). Reading the default scenario and the base it extends was about a
+ * tenth of `icbsim run`, nearly all of it parsing.
  *
  * A prepared tree is used only for the file it was made from, unchanged: the file is still read,
  * and its text must equal, character for character, the text the tree was made from. Anything
