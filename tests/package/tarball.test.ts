@@ -1,12 +1,14 @@
 /**
  * The package as a user gets it: `npm pack`'s tarball installed into an empty folder, with no source
- * tree beside it, runs `npx icbsim` run, init, check and report. Dependencies come from npm's cache
- * (filled by the clean install before the tests) or the registry.
+ * tree beside it, holds what the build made and runs `npx icbsim` run, init, check and report.
+ * Dependencies come from npm's cache (filled by the clean install before the tests) or the registry.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PackageTrees } from '../../src/io/package-trees.js';
 import { REPO, tempDir } from '../cli/helpers.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -36,6 +38,28 @@ describe('the npm pack tarball, installed into an empty folder', () => {
     expect(top).not.toContain('src');
     expect(top).not.toContain('tests');
     expect(existsSync(join(pkg, 'scenarios', 'national', 'planning-2025-26.yaml'))).toBe(true);
+  });
+
+  it("holds the bundle with a code cache V8 takes, and every shipped scenario file's prepared tree", () => {
+    const pkg = join(app, 'node_modules', 'icbsim');
+    // bin/bundle.cjs passes the cache on only if it names this bundle's build; V8 then takes it or
+    // says it rejected it (cachedDataRejected is undefined when no cache is given).
+    const r = spawnSync(process.execPath, ['-e', "process.stdout.write(String(require('./bin/bundle.cjs').loadBundle().script.cachedDataRejected))"], {
+      cwd: pkg,
+      encoding: 'utf8',
+    });
+    expect(r.stdout, r.stderr).toBe('false');
+    // The batch workers' table (src/io/package-trees.ts), which uses a tree only for a file whose
+    // text is exactly the text it was made from: one for every YAML file installed, with its text.
+    const scenarios = join(pkg, 'scenarios');
+    const files = readdirSync(scenarios, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.ya?ml$/i.test(d.name))
+      .map((d) => relative(scenarios, join(d.parentPath, d.name)).split(sep).join('/'))
+      .sort();
+    expect(files).toContain('national/planning-2025-26.yaml');
+    const table = createRequire(import.meta.url)(join(pkg, 'dist', 'package-trees.cjs')) as PackageTrees;
+    expect(Object.keys(table).sort()).toEqual(files);
+    for (const rel of files) expect(table[rel]!()[0], rel).toBe(readFileSync(join(scenarios, ...rel.split('/')), 'utf8'));
   });
 
   it('runs the default scenario', () => {
