@@ -256,7 +256,7 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
         cell.style = fmt ? styleFor(fmt) : NO_STYLE;
       }
       added.commit();
-      if (++written % YIELD_ROWS === 0) await new Promise(setImmediate);
+      if (++written % YIELD_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     ws.commit();
   }
