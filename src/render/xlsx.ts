@@ -162,7 +162,7 @@ export interface Sheet {
   frozenColumns?: number;
 }
 
-function columnWidths(sheet: Sheet): number[] {
+export function columnWidths(sheet: Sheet): number[] {
   return sheet.columns.map((c, i) => Math.min(60, Math.max(8, Math.max(c.header.length, sheet.widths[i] ?? 0) + 2)));
 }
 

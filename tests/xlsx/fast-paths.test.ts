@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contentWidths, displayWidth, moneyFormat, SHARE_FORMAT, workbookSheets, type CellValue, type Row, type ScenarioRows, type Sheet } from '../../src/render/xlsx.js';
+import { columnWidths, contentWidths, displayWidth, moneyFormat, SHARE_FORMAT, workbookSheets, type CellValue, type Row, type ScenarioRows } from '../../src/render/xlsx.js';
 
 /** displayWidth as it was: the number written with its thousands separators, then measured. */
 function writtenWidth(cell: CellValue, fmt: string | undefined): number {
@@ -72,9 +72,6 @@ function measuredWidths(columns: readonly { header: string }[], rows: readonly R
   return columns.map((_, i) => Math.min(60, Math.max(8, (widths[i] ?? 8) + 2)));
 }
 
-/** The writer's column widths from the sheet's combined widths (xlsx.ts columnWidths). */
-const combinedWidths = (sheet: Sheet) => sheet.columns.map((c, i) => Math.min(60, Math.max(8, Math.max(c.header.length, sheet.widths[i] ?? 0) + 2)));
-
 const YEARS = ['2025/26', '2026/27', '2027/28', '2028/29', '2029/30', '2030/31'];
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -126,7 +123,7 @@ describe('workbookSheets', () => {
     fc.assert(
       fc.property(parts, (ps) => {
         for (const sheet of workbookSheets(ps)) {
-          expect(combinedWidths(sheet), sheet.name).toEqual(measuredWidths(sheet.columns, sheet.rows, sheet.firstNumeric));
+          expect(columnWidths(sheet), sheet.name).toEqual(measuredWidths(sheet.columns, sheet.rows, sheet.firstNumeric));
         }
       }),
       { numRuns: 500 },
