@@ -243,9 +243,9 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
       const { values } = row;
       const last = values.length - 1;
       // A blank within the row is no cell at all (exceljs writes nothing for an unstyled empty
-      // cell, but builds, prepares and renders one); a blank at the end stays a cell, for the row's
-      // `spans`, which run to its last cell.
-      const added = ws.addRow(values.map((v, i) => (v === null && i < last ? undefined : v)));
+      // cell, but builds, prepares and renders one); a blank at either end stays a cell, for the
+      // row's `spans`, which run from its first cell to its last.
+      const added = ws.addRow(values.map((v, i) => (v === null && i > 0 && i < last ? undefined : v)));
       // Row.style is in exceljs (row.js) but not in its types.
       (added as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
       for (let i = 0; i <= last; i++) {

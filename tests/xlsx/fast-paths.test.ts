@@ -1,12 +1,28 @@
 /**
  * The workbook writer's fast paths give what the plain code they replaced gave: a number's display
  * width counted rather than written out, the year columns moved with a plan worked out once a
- * scenario, and the columns' widths measured a scenario at a time (in batch's workers) and then
- * combined. Each property holds the replaced code as its oracle, word for word.
+ * scenario, the columns' widths measured a scenario at a time (in batch's workers) and then
+ * combined, and the rows written without their inner blanks and with one shared empty style. Each
+ * property holds the replaced code as its oracle, word for word.
  */
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import JSZip from 'jszip';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { columnWidths, contentWidths, displayWidth, moneyFormat, SHARE_FORMAT, workbookSheets, type CellValue, type Row, type ScenarioRows } from '../../src/render/xlsx.js';
+import {
+  columnWidths,
+  contentWidths,
+  displayWidth,
+  moneyFormat,
+  renderXlsxRows,
+  SHARE_FORMAT,
+  workbookSheets,
+  type CellValue,
+  type Row,
+  type ScenarioRows,
+  type Sheet,
+} from '../../src/render/xlsx.js';
 
 /** displayWidth as it was: the number written with its thousands separators, then measured. */
 function writtenWidth(cell: CellValue, fmt: string | undefined): number {
@@ -129,4 +145,110 @@ describe('workbookSheets', () => {
       { numRuns: 500 },
     );
   });
+});
+
+/** The workbook as it was written: exceljs's index, each row's values as they are, a style set only on a formatted number. */
+async function writtenCellByCell(sheets: readonly Sheet[]): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  wb.creator = 'icbsim';
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (fmt: string) => {
+    let style = styles.get(fmt);
+    if (style === undefined) styles.set(fmt, (style = { numFmt: fmt }));
+    return style;
+  };
+  const isNumeric = (v: CellValue): boolean => typeof v === 'number' || (v !== null && typeof v === 'object');
+  for (const sheet of sheets) {
+    const { columns } = sheet;
+    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1, xSplit: Math.min(sheet.frozenColumns ?? 2, columns.length) }] });
+    ws.columns = columnWidths(sheet).map((width) => ({ width }));
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    const header = ws.addRow(columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.alignment = { vertical: 'middle' };
+    header.eachCell((cell) => {
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    header.commit();
+    for (const row of sheet.rows) {
+      const added = ws.addRow(row.values);
+      row.values.forEach((v, i) => {
+        const fmt = i >= sheet.firstNumeric ? row.numFmt : undefined;
+        if (isNumeric(v) && fmt) added.getCell(i + 1).style = styleFor(fmt);
+      });
+      added.commit();
+    }
+    ws.commit();
+  }
+  await wb.commit();
+  await new Promise<void>((resolve, reject) => {
+    if (sink.writableFinished) resolve();
+    else {
+      sink.once('finish', resolve);
+      sink.once('error', reject);
+    }
+  });
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Every part of a workbook's zip as text, but docProps/core.xml: it holds the time it was written. */
+async function partsOf(bytes: Uint8Array): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts: Record<string, string> = {};
+  for (const [name, file] of Object.entries(zip.files)) if (!file.dir && name !== 'docProps/core.xml') parts[name] = await file.async('string');
+  return parts;
+}
+
+/** Rows with blanks anywhere (first, last, every cell), formulas whose result is blank, numbers before the formatted columns. */
+const sparseRow = (length: number) =>
+  fc.record({
+    values: fc.array(
+      fc.oneof(
+        { arbitrary: fc.constant(null), weight: 3 },
+        { arbitrary: fc.double({ min: -1e6, max: 1e6 }), weight: 1 },
+        { arbitrary: fc.string({ maxLength: 6 }), weight: 1 },
+        { arbitrary: fc.record({ formula: fc.constant('E2-E3'), result: fc.oneof(fc.constant(null), fc.double({ min: -1e3, max: 1e3 })) }), weight: 1 },
+      ),
+      { minLength: length, maxLength: length },
+    ),
+    numFmt: fc.constantFrom(undefined, SHARE_FORMAT, moneyFormat('£m')),
+  });
+const sparseScenario = (k: number): fc.Arbitrary<ScenarioRows> =>
+  fc.subarray(YEARS.slice(0, 3), { minLength: 1 }).chain((years) =>
+    fc
+      .record({
+        results: fc.array(sparseRow(LEAD + years.length), { maxLength: 3 }),
+        inputs: fc.array(fc.oneof(sparseRow(LEAD + years.length), sparseRow(LEAD + years.length + 1)), { maxLength: 3 }),
+        checks: fc.array(sparseRow(8), { maxLength: 2 }),
+        organisations: fc.array(sparseRow(3 + years.length + 2), { maxLength: 2 }),
+      })
+      .map(({ results, inputs, checks, organisations }) => ({
+        scenario: `S${k}`,
+        years,
+        results,
+        inputs,
+        checks,
+        organisations,
+        widths: { results: contentWidths(results, LEAD), inputs: contentWidths(inputs, LEAD), checks: contentWidths(checks, 6), organisations: contentWidths(organisations, 3) },
+      })),
+  );
+
+describe('the workbook writer', () => {
+  it('writes every part of the zip as writing each row cell by cell did', async () => {
+    const parts = fc.integer({ min: 1, max: 3 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, k) => sparseScenario(k))));
+    await fc.assert(
+      fc.asyncProperty(parts, async (ps) => {
+        expect(await partsOf(await renderXlsxRows(ps))).toEqual(await partsOf(await writtenCellByCell(workbookSheets(ps))));
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
 });
