@@ -10,6 +10,7 @@ import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PackageTrees } from '../../src/io/package-trees.js';
 import { REPO, tempDir } from '../cli/helpers.js';
+import { readWorkbook } from '../xlsx/read-workbook.js';
 
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -78,5 +79,12 @@ describe('the npm pack tarball, installed into an empty folder', () => {
     const report = npx(['report', 'cp.yaml', '--out', 'cp.html']);
     expect(report.code, report.stderr).toBe(0);
     expect(readFileSync(join(app, 'cp.html'), 'utf8')).toContain('<svg');
+  });
+
+  it("writes a workbook: exceljs's streaming writer, loaded by its path inside exceljs, is found in the install", async () => {
+    const r = npx(['run', '--out', 'plan.xlsx']);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = await readWorkbook(readFileSync(join(app, 'plan.xlsx')));
+    expect(wb.worksheets.map((ws) => ws.name).slice(0, 3)).toEqual(['Results', 'Inputs', 'Checks']);
   });
 });
