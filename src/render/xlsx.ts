@@ -208,7 +208,7 @@ export async function loadWriter(): Promise<typeof ExcelJS.stream.xlsx.WorkbookW
  * The workbook is the same as the in-memory writer's: the same sheets, cells, formats, widths,
  * frozen panes and filters.
  */
-async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
+export async function writeWorkbook(sheets: readonly Sheet[], writeRow: RowWriter = writeDataRow): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -220,7 +220,6 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
   const wb = new WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'icbsim';
   const styles = new Map<string, Partial<ExcelJS.Style>>();
-  const NO_STYLE: Partial<ExcelJS.Style> = {};
   const styleFor = (fmt: string) => {
     let style = styles.get(fmt);
     if (style === undefined) styles.set(fmt, (style = { numFmt: fmt }));
@@ -240,22 +239,7 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
     });
     header.commit();
     for (const row of sheet.rows) {
-      const { values } = row;
-      const last = values.length - 1;
-      // A blank within the row is no cell at all (exceljs writes nothing for an unstyled empty
-      // cell, but builds, prepares and renders one); a blank at either end stays a cell, for the
-      // row's `spans`, which run from its first cell to its last.
-      const added = ws.addRow(values.map((v, i) => (v === null && i > 0 && i < last ? undefined : v)));
-      // Row.style is in exceljs (row.js) but not in its types.
-      (added as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
-      for (let i = 0; i <= last; i++) {
-        const cell = added.findCell(i + 1);
-        if (cell === undefined) continue;
-        const v = values[i]!;
-        const fmt = isNumeric(v) ? cellFormat(row, i, sheet.firstNumeric) : undefined;
-        cell.style = fmt ? styleFor(fmt) : NO_STYLE;
-      }
-      added.commit();
+      writeRow(ws, row, sheet.firstNumeric, styleFor).commit();
       if (++written % YIELD_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     ws.commit();
@@ -270,6 +254,40 @@ async function writeWorkbook(sheets: readonly Sheet[]): Promise<Uint8Array> {
   });
   return new Uint8Array(Buffer.concat(chunks));
 }
+
+/**
+ * Adds one data row to its sheet, each formatted number with its format's one style object; the
+ * writer commits it. A parameter of writeWorkbook so that a test can write the same sheets through
+ * the row loop this one replaced and compare the workbooks.
+ */
+export type RowWriter = (
+  ws: ExcelJS.Worksheet,
+  row: Row,
+  firstNumeric: number,
+  styleFor: (fmt: string) => Partial<ExcelJS.Style>,
+) => ExcelJS.Row;
+
+/** The one empty style every unstyled cell and row shares (why: writeWorkbook). */
+const NO_STYLE: Partial<ExcelJS.Style> = {};
+
+const writeDataRow: RowWriter = (ws, row, firstNumeric, styleFor) => {
+  const { values } = row;
+  const last = values.length - 1;
+  // A blank within the row is no cell at all (exceljs writes nothing for an unstyled empty
+  // cell, but builds, prepares and renders one); a blank at either end stays a cell, for the
+  // row's `spans`, which run from its first cell to its last.
+  const added = ws.addRow(values.map((v, i) => (v === null && i > 0 && i < last ? undefined : v)));
+  // Row.style is in exceljs (row.js) but not in its types.
+  (added as ExcelJS.Row & { style: Partial<ExcelJS.Style> }).style = NO_STYLE;
+  for (let i = 0; i <= last; i++) {
+    const cell = added.findCell(i + 1);
+    if (cell === undefined) continue;
+    const v = values[i]!;
+    const fmt = isNumeric(v) ? cellFormat(row, i, firstNumeric) : undefined;
+    cell.style = fmt ? styleFor(fmt) : NO_STYLE;
+  }
+  return added;
+};
 
 /** The decimal places a number format shows (1 for `#,##0.0;[Red]-#,##0.0`), worked out once a format. */
 const placesOf = new Map<string, number>();
